@@ -1,0 +1,53 @@
+import { z } from 'zod'
+import { fail, ok, type Result } from './domain/result.ts'
+
+const schema = z.object({
+  PORT: z.coerce
+    .number({ error: 'PORT must be a whole number from 0 to 65535' })
+    .int('PORT must be a whole number from 0 to 65535')
+    .min(0, 'PORT must be a whole number from 0 to 65535')
+    .max(65535, 'PORT must be a whole number from 0 to 65535')
+    .default(3000),
+  HOST: z.string().min(1, 'HOST must not be empty').optional(),
+  DISCLOSE_DATA_DIR: z.string().trim().min(1, 'DISCLOSE_DATA_DIR must not be empty').default('./data'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { error: 'NODE_ENV must be development, production or test' })
+    .default('development'),
+})
+
+export interface Config {
+  /** The port the web server listens on (PORT, default 3000). */
+  readonly port: number
+  /** The interface to listen on (HOST); every interface when unset. */
+  readonly host: string | undefined
+  /** Where the embedded database and files live (DISCLOSE_DATA_DIR, default ./data). */
+  readonly dataDir: string
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  readonly environment: 'development' | 'production' | 'test'
+}
+
+/**
+ * Reads the configuration from the environment, once, at start-up. Every problem is listed, so that one restart
+ * fixes them all. No other module reads `process.env`.
+ */
+export const loadConfig = (env: Readonly<Record<string, string | undefined>>): Result<Config, string[]> => {
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, value === '' ? undefined : value]),
+  )
+  const parsed = schema.safeParse(blankToUndefined)
+  if (!parsed.success) return fail(parsed.error.issues.map((issue) => issue.message))
+  return ok(
+    Object.freeze({
+      port: parsed.data.PORT,
+      host: parsed.data.HOST,
+      dataDir: parsed.data.DISCLOSE_DATA_DIR,
+      logLevel: parsed.data.LOG_LEVEL,
+      environment: parsed.data.NODE_ENV,
+    }),
+  )
+}
