@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { HolidayFeed } from '../domain/calendar/gov-uk-feed.ts'
-import type { ImportedHolidayStore } from '../services/holidays/imported-holiday-store.ts'
+import type { ImportedHolidayStore } from '../domain/calendar/imported-holiday-store.ts'
 
 export const IMPORTED_HOLIDAYS_FILE = 'bank-holidays.imported.json'
 

@@ -110,8 +110,7 @@ export const workingDayOnOrAfter = (calendar: WorkingDayCalendar, day: DayNumber
 export const nonWorkingReasons = (calendar: WorkingDayCalendar, day: DayNumber): NonWorkingReason[] => {
   const reasons: NonWorkingReason[] = []
   const weekday = weekdayOf(day)
-  if (weekday === 0 || weekday === 6)
-    reasons.push({ kind: 'weekend', weekday: WEEKDAY_NAMES[weekday] as 'Saturday' | 'Sunday' })
+  if (weekday === 0 || weekday === 6) reasons.push({ kind: 'weekend', weekday: WEEKDAY_NAMES[weekday] })
   const fixed = calendar.fixedClosures.get(day)
   if (fixed !== undefined) reasons.push({ kind: fixed })
   const holidays = calendar.holidays.get(day)

@@ -319,7 +319,7 @@ describe('properties of every clock', () => {
           ? ({ foia: undefined, eir: 'eir', foisa: undefined, sar: 'sar' } as const)[r]
           : undefined
         const result = deadline({ regime: r, received, nation: n, extension })
-        const calendar = uk.workingDays(calendarScopeFor(r, n as 'scotland'))
+        const calendar = uk.workingDays(calendarScopeFor(r, n))
         const parsed = parseIsoDate(result.due ?? '')
         return parsed.ok && isWorkingDay(calendar, parsed.value)
       }),
@@ -419,7 +419,7 @@ describe('properties of every clock', () => {
     fc.assert(
       fc.property(receipt, nation, (received, n) => {
         const result = deadline({ regime: 'sar', received, nation: n })
-        const calendar = uk.workingDays(n as 'scotland')
+        const calendar = uk.workingDays(n)
         const dueDay = parseIsoDate(result.due ?? '')
         if (!dueDay.ok) return false
         return result.skipped.every((day) => {

@@ -118,7 +118,9 @@ const skippedBetween = (
   const skipped: SkippedDay[] = []
   let weekendDays = 0
   for (let day = after + 1; day <= through; day += 1) {
-    const closure = describeClosure(calendar, day)
+    const open = calendar.closed[day - calendar.firstDay] === 0
+    if (open && windows.length === 0 && closures.length === 0) continue
+    const closure = open ? undefined : describeClosure(calendar, day)
     const window = windows.find((w) => w.to !== undefined && day >= w.from && day <= w.to)
     if (closure === undefined) {
       if (window !== undefined && window.to !== undefined) {

@@ -10,7 +10,7 @@ import {
 import { ONE_OFF_BANK_HOLIDAYS } from '../../domain/calendar/one-off-bank-holidays.ts'
 import { createUkCalendar, type UkCalendar } from '../../domain/calendar/uk-calendar.ts'
 import { fail, ok, type Result } from '../../domain/result.ts'
-import type { ImportedHolidayStore } from './imported-holiday-store.ts'
+import type { ImportedHolidayStore } from '../../domain/calendar/imported-holiday-store.ts'
 
 export interface HolidayImportReport {
   /** The years the feed covers, per division: for these, its dates now win. */

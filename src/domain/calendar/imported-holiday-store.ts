@@ -1,6 +1,6 @@
-import type { HolidayFeed } from '../../domain/calendar/gov-uk-feed.ts'
+import type { HolidayFeed } from './gov-uk-feed.ts'
 
-/** Where the bank holidays an administrator imported are kept. */
+/** The port through which the bank holidays an administrator imported are kept; storage implements it. */
 export interface ImportedHolidayStore {
   /** The feed as saved, still to be checked; null when nothing was ever imported. */
   load(): Promise<unknown>
