@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { HolidayFeed } from '../domain/calendar/gov-uk-feed.ts'
 import type { ImportedHolidayStore } from '../domain/calendar/imported-holiday-store.ts'
@@ -30,6 +30,15 @@ export const createImportedHolidayFileStore = (dataDir: string): ImportedHoliday
       const temporary = `${path}.${process.pid}.tmp`
       await writeFile(temporary, `${JSON.stringify(shaped, null, 1)}\n`, 'utf8')
       await rename(temporary, path)
+    },
+    version: async () => {
+      try {
+        const { mtimeMs, size } = await stat(path)
+        return `${mtimeMs}:${size}`
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+        throw error
+      }
     },
   }
 }

@@ -49,6 +49,16 @@ describe('the calendar service', () => {
     expect(bankHolidaysIn(restarted.current().holidays, 'england-and-wales', 2030)).toEqual(holidays)
   })
 
+  it('picks up an import another process made, on refresh', async () => {
+    const web = await createCalendarService(createImportedHolidayFileStore(dataDir))
+    const cli = await createCalendarService(createImportedHolidayFileStore(dataDir))
+    await cli.importFeed(feed2030([{ title: 'Test bank holiday', date: '2030-06-03' }]))
+    const dates = () => bankHolidaysIn(web.current().holidays, 'england-and-wales', 2030).map((h) => h.date)
+    expect(dates()).not.toContain('2030-06-03')
+    await web.refresh()
+    expect(dates()).toContain('2030-06-03')
+  })
+
   it('reports a removed day when an import drops one the rules had', async () => {
     const service = await createCalendarService(createImportedHolidayFileStore(dataDir))
     const report = await service.importFeed({

@@ -24,6 +24,11 @@ export interface CalendarService {
   current(): UkCalendar
   /** Checks a GOV.UK bank-holidays feed, keeps it, and reports what changed. Nothing changes on a bad feed. */
   importFeed(json: unknown): Promise<Result<HolidayImportReport, string[]>>
+  /**
+   * Picks up an import made by another process (the CLI while the web app runs). Cheap when nothing changed: one
+   * look at the store's version.
+   */
+  refresh(): Promise<void>
 }
 
 const parsePublished = (): HolidayFeed => {
@@ -40,13 +45,15 @@ export const defaultCalendarSources = (imported: HolidayFeed | null = null) => (
 })
 
 export const createCalendarService = async (store: ImportedHolidayStore): Promise<CalendarService> => {
-  const saved = await store.load()
-  let imported: HolidayFeed | null = null
-  if (saved !== null && saved !== undefined) {
+  const loadImported = async (): Promise<HolidayFeed | null> => {
+    const saved = await store.load()
+    if (saved === null || saved === undefined) return null
     const parsed = parseHolidayFeed(saved)
     if (!parsed.ok) throw new Error(`the imported bank-holiday data is unreadable: ${parsed.error.join('; ')}`)
-    imported = parsed.value
+    return parsed.value
   }
+  let version = await store.version()
+  let imported = await loadImported()
   let calendar = createUkCalendar(defaultCalendarSources(imported))
 
   return {
@@ -58,12 +65,21 @@ export const createCalendarService = async (store: ImportedHolidayStore): Promis
       const next = createUkCalendar(defaultCalendarSources(merged))
       const changes = compareBankHolidayTables(calendar.holidays, next.holidays)
       await store.save(merged)
+      version = await store.version()
       imported = merged
       calendar = next
       const covered = Object.fromEntries(
         DIVISIONS.map((division) => [division, [...yearsCovered(parsed.value, division)].sort((a, b) => a - b)]),
       ) as Record<Division, number[]>
       return ok({ yearsCovered: covered, changes })
+    },
+    refresh: async () => {
+      const now = await store.version()
+      if (now === version) return
+      const next = await loadImported()
+      version = now
+      imported = next
+      calendar = createUkCalendar(defaultCalendarSources(next))
     },
   }
 }
