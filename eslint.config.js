@@ -6,7 +6,7 @@ const restrict = (patterns, message) => ({
 })
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'public/build/', 'e2e/results/', 'bin/'] },
+  { ignores: ['node_modules/', 'data/', 'public/build/', 'e2e/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

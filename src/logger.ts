@@ -29,5 +29,12 @@ export const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ]
 
-export const createLogger = (config: Pick<Config, 'logLevel'>): Logger =>
-  pino({ level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } })
+/**
+ * The one logger. The web app logs to standard output for its log collector; the CLI passes `'stderr'` so that
+ * standard output holds only the answer (and `--json` stays clean).
+ */
+export const createLogger = (config: Pick<Config, 'logLevel'>, to: 'stdout' | 'stderr' = 'stdout'): Logger =>
+  pino(
+    { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    pino.destination({ dest: to === 'stdout' ? process.stdout.fd : process.stderr.fd, sync: to === 'stderr' }),
+  )

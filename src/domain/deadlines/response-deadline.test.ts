@@ -146,7 +146,12 @@ describe('the FOIA clock', () => {
 
   it('runs a public interest extension to the officer’s date, the refusal notice still due on day 20', () => {
     const result = deadline({ regime: 'foia', received: '2024-11-08', extension: 'pit', extendedTo: '2025-01-10' })
-    expect(result).toMatchObject({ due: '2025-01-10', refusalNoticeDue: '2024-12-09', warnings: [] })
+    expect(result).toMatchObject({
+      due: '2025-01-10',
+      refusalNoticeDue: '2024-12-09',
+      limit: '20 working days, extended for the public interest test (FOIA s10(3))',
+      warnings: [],
+    })
   })
 
   it('warns when a public interest extension runs past 20 extra working days', () => {

@@ -448,7 +448,12 @@ const computeWorkingDayDeadline = (
     ...base,
     due: toIsoDate(due),
     status: 'running' satisfies ClockStatus,
-    ...(refusalNoticeDue === undefined ? {} : { refusalNoticeDue: toIsoDate(refusalNoticeDue) }),
+    ...(refusalNoticeDue === undefined
+      ? {}
+      : {
+          refusalNoticeDue: toIsoDate(refusalNoticeDue),
+          limit: `${limit}, extended for the public interest test (FOIA s10(3))`,
+        }),
     skipped,
     weekendDays,
     explanation,

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { disclose, expectOneLineError, makeDataDir, removeDataDir } from './run-disclose.test-support.ts'
+
+let dataDir: string
+beforeAll(async () => {
+  dataDir = await makeDataDir()
+})
+afterAll(async () => {
+  await removeDataDir(dataDir)
+})
+
+describe.concurrent('the disclose command', { timeout: 60_000 }, () => {
+  it('lists every subcommand with --help', async () => {
+    const run = await disclose(['--help'], dataDir)
+    expect(run.status).toBe(0)
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toMatch(/^Usage: disclose COMMAND \[options\]/)
+    for (const command of ['deadline', 'holidays', 'working-day'])
+      expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'))
+  })
+
+  it('shows the same help when run with no arguments', async () => {
+    const [bare, help] = await Promise.all([disclose([], dataDir), disclose(['-h'], dataDir)])
+    expect(bare.status).toBe(0)
+    expect(bare.stdout).toBe(help.stdout)
+  })
+
+  it('prints the version from package.json', async () => {
+    const packageJson = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string
+    }
+    const run = await disclose(['--version'], dataDir)
+    expect(run.status).toBe(0)
+    expect(run.stdout).toBe(`${packageJson.version}\n`)
+  })
+
+  it('refuses an unknown command in one line', async () => {
+    expectOneLineError(
+      await disclose(['deadlines'], dataDir),
+      'disclose: unknown command “deadlines” (see disclose --help)',
+    )
+  })
+
+  it('refuses a broken environment in one line, naming the variable', async () => {
+    const run = await disclose(['deadline', '--regime', 'foia', '--received', '2024-10-01'], dataDir, {
+      LOG_LEVEL: 'chatty',
+    })
+    expectOneLineError(run, /^disclose: fix the environment: LOG_LEVEL must be one of/)
+  })
+})
