@@ -14,15 +14,23 @@ export interface TestApp {
   readonly cleanUp: () => Promise<void>
 }
 
+export interface TestAppOptions {
+  /** Extra environment, on top of a temporary DISCLOSE_DATA_DIR and LOG_LEVEL=silent. */
+  readonly env?: Readonly<Record<string, string>>
+  /** Swaps parts of the real dependencies for fakes: a logger that records, a calendar that fails. */
+  readonly override?: (deps: Dependencies) => Dependencies
+}
+
 /**
  * The real web app over the real dependencies, with a fresh temporary data directory and no log output: what
  * `npm start` builds, minus the port.
  */
-export const buildTestApp = async (env: Readonly<Record<string, string>> = {}): Promise<TestApp> => {
+export const buildTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
   const dataDir = await mkdtemp(join(tmpdir(), 'disclose-web-'))
-  const config = loadConfig({ DISCLOSE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env })
+  const config = loadConfig({ DISCLOSE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env })
   if (!config.ok) throw new Error(`test configuration is invalid: ${config.error.join('; ')}`)
-  const deps = await buildDependencies(config.value, createLogger(config.value))
+  const real = await buildDependencies(config.value, createLogger(config.value))
+  const deps = options.override === undefined ? real : options.override(real)
   const app = await createApp(deps)
   return { app, deps, cleanUp: () => rm(dataDir, { recursive: true, force: true }) }
 }

@@ -1,0 +1,25 @@
+import { once } from 'node:events'
+import type { AddressInfo } from 'node:net'
+import { buildTestApp } from '../../test/app.ts'
+
+export interface RunningApp {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  readonly baseUrl: string
+  readonly stop: () => Promise<void>
+}
+
+/** Starts the real app in this process on a free port, as `npm start` would, with a temporary data directory. */
+export const startApp = async (): Promise<RunningApp> => {
+  const { app, cleanUp } = await buildTestApp()
+  const server = app.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      server.closeAllConnections()
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
+      await cleanUp()
+    },
+  }
+}
