@@ -146,6 +146,17 @@ const skippedBetween = (
 const feeProvision = (regime: Regime): string =>
   regime === 'eir' ? 'EIR reg 8' : regime === 'foisa' ? 'FOISA s10(2)' : 'FOIA s10(2)'
 
+type DeadlineBase = Pick<Deadline, 'regime' | 'clock' | 'received' | 'countedFrom' | 'limit'>
+
+/** A clock that is not running: no due date until the clarification or the fee arrives. */
+const stopped = (
+  base: DeadlineBase,
+  status: Exclude<ClockStatus, 'running'>,
+  explanation: readonly string[],
+  warnings: readonly string[],
+): Result<Deadline, ClockProblem[]> =>
+  ok({ ...base, due: null, status, skipped: [], weekendDays: 0, explanation, warnings })
+
 const problem = (field: ClockField, message: string): ClockProblem => ({ field, message })
 
 /**
@@ -348,15 +359,7 @@ const computeWorkingDayDeadline = (
     explanation.push(
       `Clarification was asked for on ${long(asked)}: the authority need not answer until it arrives, and the ${limit} then start afresh.`,
     )
-    return ok({
-      ...base,
-      due: null,
-      status: 'awaiting-clarification',
-      skipped: [],
-      weekendDays: 0,
-      explanation,
-      warnings,
-    })
+    return stopped(base, 'awaiting-clarification', explanation, warnings)
   }
 
   const counted =
@@ -504,20 +507,12 @@ const computeSubjectAccessDeadline = (
   const asked = latest(request.events, 'clarification-requested')
   if (asked !== undefined && asked >= start.day && (clarified === undefined || clarified < asked)) {
     explanation.push(`Clarification was asked for on ${long(asked)}: the time limit runs from the day it arrives.`)
-    return ok({
-      ...base,
-      due: null,
-      status: 'awaiting-clarification',
-      skipped: [],
-      weekendDays: 0,
-      explanation,
-      warnings,
-    })
+    return stopped(base, 'awaiting-clarification', explanation, warnings)
   }
   const unpaid = windows.find((w) => w.to === undefined && w.from >= start.day)
   if (unpaid !== undefined) {
     explanation.push(`A fee was asked for on ${long(unpaid.from)}: the time limit runs from the day it is paid.`)
-    return ok({ ...base, due: null, status: 'awaiting-fee', skipped: [], weekendDays: 0, explanation, warnings })
+    return stopped(base, 'awaiting-fee', explanation, warnings)
   }
 
   const { day: corresponding, clamped } = addCalendarMonths(start.day, months)
