@@ -120,6 +120,10 @@ const skippedBetween = (
   for (let day = after + 1; day <= through; day += 1) {
     const open = calendar.closed[day - calendar.firstDay] === 0
     if (open && windows.length === 0 && closures.length === 0) continue
+    if (isWeekend(day) && !calendar.holidays.has(day) && !calendar.fixedClosures.has(day)) {
+      weekendDays += 1 // a plain Saturday or Sunday: counted, not listed
+      continue
+    }
     const closure = open ? undefined : describeClosure(calendar, day)
     const window = windows.find((w) => w.to !== undefined && day >= w.from && day <= w.to)
     if (closure === undefined) {
@@ -447,20 +451,20 @@ const computeWorkingDayDeadline = (
 
   const { skipped, weekendDays } = skippedBetween(calendar, regime, start, due, effectiveWindows, closures)
   explanation.push(`The response is due by ${long(due)}.`)
-  return ok({
+  const deadline: Deadline = {
     ...base,
     due: toIsoDate(due),
-    status: 'running' satisfies ClockStatus,
-    ...(refusalNoticeDue === undefined
-      ? {}
-      : {
-          refusalNoticeDue: toIsoDate(refusalNoticeDue),
-          limit: `${limit}, extended for the public interest test (FOIA s10(3))`,
-        }),
+    status: 'running',
     skipped,
     weekendDays,
     explanation,
     warnings,
+  }
+  if (refusalNoticeDue === undefined) return ok(deadline)
+  return ok({
+    ...deadline,
+    refusalNoticeDue: toIsoDate(refusalNoticeDue),
+    limit: `${limit}, extended for the public interest test (FOIA s10(3))`,
   })
 }
 
