@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { disclose, expectOneLineError, makeDataDir, removeDataDir } from './run-disclose.test-support.ts'
 
@@ -18,6 +21,15 @@ describe.concurrent('the disclose command', { timeout: 60_000 }, () => {
     expect(run.stdout).toMatch(/^Usage: disclose COMMAND \[options\]/)
     for (const command of ['deadline', 'holidays', 'working-day'])
       expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'))
+  })
+
+  it('runs as `npx disclose` from the project folder, as the README says', async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url))
+    const { stdout } = await promisify(execFile)('npx', ['--no-install', 'disclose', '--help'], {
+      cwd: root,
+      env: { ...process.env, DISCLOSE_DATA_DIR: dataDir },
+    })
+    expect(stdout).toMatch(/^Usage: disclose COMMAND \[options\]/)
   })
 
   it('shows the same help when run with no arguments', async () => {
