@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CalculatorPage } from './pages/calculator.page.ts'
 import { launchChromium } from './support/chromium.ts'
+import { serveWithoutScripts } from './support/no-javascript.ts'
 import { startApp, type RunningApp } from './support/running-app.ts'
 
 let app: RunningApp
@@ -23,10 +24,11 @@ afterEach(async () => {
   context = undefined
 })
 
-const openCalculator = async (options: { width?: number } = {}): Promise<CalculatorPage> => {
+const openCalculator = async (options: { width?: number; javaScript?: boolean } = {}): Promise<CalculatorPage> => {
   context = await browser.newContext(
     options.width === undefined ? {} : { viewport: { width: options.width, height: 812 }, isMobile: true },
   )
+  if (options.javaScript === false) await serveWithoutScripts(context)
   const page: Page = await context.newPage()
   return new CalculatorPage(page, app.baseUrl)
 }
@@ -43,7 +45,7 @@ describe('the deadline calculator in a browser', () => {
   it('works out a FOIA deadline that skips a Scottish bank holiday, at an address that can be bookmarked', async () => {
     const calculator = await openCalculator()
     await calculator.open('/')
-    await expect.poll(() => calculator.title()).toBe('Work out a response deadline – Disclose')
+    await expect.poll(() => calculator.title()).toBe('Work out a deadline – Disclose')
     await checkPage(calculator, 'foia-1-empty-form')
 
     await calculator.chooseRegime('Freedom of Information Act 2000 (FOIA)')
@@ -72,7 +74,7 @@ describe('the deadline calculator in a browser', () => {
     await calculator.fillDate('received', { day: '30', month: '2', year: '2024' })
     await calculator.submit()
 
-    await expect.poll(() => calculator.title()).toBe('Error: Work out a response deadline – Disclose')
+    await expect.poll(() => calculator.title()).toBe('Error: Work out a deadline – Disclose')
     expect(await calculator.errorSummaryLinks().allInnerTexts()).toEqual([
       'Date of receipt must be a real date (February 2024 has 29 days)',
     ])
@@ -106,17 +108,19 @@ describe('the deadline calculator in a browser', () => {
     await keyboard.press('Enter')
     await expect.poll(() => calculator.focusedElement()).toBe('#main-content')
 
-    await calculator.tabTo('#regime')
-    await keyboard.press('Space')
-    expect(await calculator.checkedRegime()).toBe('foia')
-
+    // The response is the deadline chosen at first, and its date is the first thing to type; the law comes next.
     await calculator.tabTo('#received-day')
+    expect(await calculator.checkedClock()).toBe('response')
     await keyboard.type('1')
     await keyboard.press('Tab')
     await keyboard.type('10')
     await keyboard.press('Tab')
     await keyboard.type('2024')
     expect(await calculator.typedDate('received')).toEqual({ day: '1', month: '10', year: '2024' })
+
+    await calculator.tabTo('#regime')
+    await keyboard.press('Space')
+    expect(await calculator.checkedRegime()).toBe('foia')
 
     await calculator.tabTo('summary: Clock events and extensions (optional)')
     await keyboard.press('Enter')
@@ -138,6 +142,71 @@ describe('the deadline calculator in a browser', () => {
     const summary = await calculator.resultSummary().innerText()
     expect(summary).toMatch(/Refusal notice due by\s+Tuesday 29 October 2024/)
     await checkPage(calculator, 'keyboard-2-result')
+  })
+
+  it('works out when a review is due, after refusing one for subject access, which has none', async () => {
+    const calculator = await openCalculator()
+    await calculator.open('/')
+    expect(await calculator.dateIsShown('received')).toBe(true)
+    expect(await calculator.dateIsShown('review-received')).toBe(false)
+
+    await calculator.chooseClock('Response to a review')
+    expect(await calculator.dateIsShown('review-received')).toBe(true)
+    expect(await calculator.dateIsShown('received')).toBe(false)
+    await calculator.fillDate('review-received', { day: '4', month: '12', year: '2024' })
+    await calculator.chooseRegime('Subject access request (UK GDPR)')
+    await calculator.submit()
+
+    await expect.poll(() => calculator.title()).toBe('Error: Work out a deadline – Disclose')
+    expect(await calculator.errorSummaryLinks().allInnerTexts()).toEqual([
+      'Subject access has no statutory internal review: the requester may complain to the ICO',
+    ])
+    await expect.poll(() => calculator.errorSummaryHasFocus()).toBe(true)
+    expect(await calculator.checkedClock()).toBe('review')
+    expect(await calculator.dateIsShown('review-received')).toBe(true)
+    expect(await calculator.typedDate('review-received')).toEqual({ day: '4', month: '12', year: '2024' })
+    await checkPage(calculator, 'review-1-subject-access-refused')
+
+    await calculator.errorSummaryLinks().first().click()
+    await expect.poll(() => calculator.focusedElement()).toBe('#regime')
+    await calculator.chooseRegime('Freedom of Information Act 2000 (FOIA)')
+    await calculator.markReviewComplex()
+    await calculator.submit()
+
+    await expect.poll(() => calculator.resultHeading().innerText()).toBe('Review due by Tuesday 4 February 2025')
+    expect(await calculator.resultSummary().innerText()).toMatch(/Time limit\s+40 working days/)
+    expect(calculator.page.url()).toMatch(/clock=review&/)
+    expect(calculator.page.url()).toContain('complex-review=yes')
+    await checkPage(calculator, 'review-2-complex-foia-review')
+
+    const again = new CalculatorPage(await calculator.page.context().newPage(), app.baseUrl)
+    await again.page.goto(calculator.page.url())
+    expect(await again.resultHeading().innerText()).toBe('Review due by Tuesday 4 February 2025')
+    expect(await again.checkedClock()).toBe('review')
+  })
+
+  it('works without JavaScript on a phone: the last day to apply to the Scottish Information Commissioner', async () => {
+    const calculator = await openCalculator({ width: 375, javaScript: false })
+    await calculator.open('/')
+    // With no script to hide them, every deadline's date is shown under its own choice.
+    for (const id of ['received', 'responded', 'review-received', 'review-outcome']) {
+      expect(await calculator.dateIsShown(id)).toBe(true)
+    }
+    expect(await calculator.accessibilityViolations()).toEqual([])
+    await calculator.screenshot('no-javascript-1-form')
+
+    await calculator.chooseClock('Last day to apply to the Scottish Information Commissioner')
+    await calculator.fillDate('review-outcome', { day: '15', month: '1', year: '2025' })
+    await calculator.chooseRegime('Freedom of Information (Scotland) Act 2002 (FOISA)')
+    await calculator.submit()
+
+    expect(await calculator.resultHeading().innerText()).toBe('Apply by Tuesday 15 July 2025')
+    expect(await calculator.page.locator('script').count()).toBe(0)
+    expect(await calculator.scrollsSideways()).toBe(false)
+    expect(await calculator.accessibilityViolations()).toEqual([])
+    expect(calculator.browserErrors).toEqual([])
+    expect(await calculator.frontendStarted()).toBe(false)
+    await calculator.screenshot('no-javascript-2-result')
   })
 
   it('fits a phone’s width without scrolling sideways', async () => {

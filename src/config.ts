@@ -18,6 +18,13 @@ const schema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'], { error: 'NODE_ENV must be development, production or test' })
     .default('development'),
+  DISCLOSE_SOURCE_URL: z
+    .url({
+      protocol: /^https?$/,
+      error:
+        'DISCLOSE_SOURCE_URL must be a web address starting https:// or http://, like https://github.com/example/disclose',
+    })
+    .optional(),
 })
 
 export interface Config {
@@ -29,6 +36,11 @@ export interface Config {
   readonly dataDir: string
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   readonly environment: 'development' | 'production' | 'test'
+  /**
+   * Where users can get the source code of the version that is running (DISCLOSE_SOURCE_URL), as AGPL-3.0 section 13
+   * asks of a modified version offered over a network. The footer links to it when set.
+   */
+  readonly sourceUrl: string | undefined
 }
 
 /**
@@ -48,6 +60,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
       dataDir: parsed.data.DISCLOSE_DATA_DIR,
       logLevel: parsed.data.LOG_LEVEL,
       environment: parsed.data.NODE_ENV,
+      sourceUrl: parsed.data.DISCLOSE_SOURCE_URL,
     }),
   )
 }

@@ -7,6 +7,12 @@ export type RegimeLabel =
   | 'Freedom of Information (Scotland) Act 2002 (FOISA)'
   | 'Subject access request (UK GDPR)'
 
+export type ClockLabel =
+  | 'Response to a request'
+  | 'Last day to ask for a review'
+  | 'Response to a review'
+  | 'Last day to apply to the Scottish Information Commissioner'
+
 export interface TypedDate {
   readonly day: string
   readonly month: string
@@ -34,7 +40,30 @@ export class CalculatorPage extends BasePage {
     await this.page.getByLabel(label).check()
   }
 
-  /** Fills a date input by its id prefix: `received`, `clarified`, `fee-notice`, `fee-paid`, `extended-to`. */
+  /** Chooses which deadline to work out, at the top of the form. */
+  async chooseClock(label: ClockLabel): Promise<void> {
+    await this.page.getByLabel(label, { exact: true }).check()
+  }
+
+  checkedClock(): Promise<string | null> {
+    return this.page.locator('input[name="clock"]:checked').getAttribute('value')
+  }
+
+  /** Ticks “The review is complex or voluminous”, inside the review's conditional reveal. */
+  async markReviewComplex(): Promise<void> {
+    await this.page.getByLabel('The review is complex or voluminous').check()
+  }
+
+  /** Whether a date input can be seen: those for deadlines not chosen are hidden while JavaScript runs. */
+  dateIsShown(id: string): Promise<boolean> {
+    return this.page.locator(`#${id}-day`).isVisible()
+  }
+
+  /**
+   * Fills a date input by its id prefix: `received`, `responded`, `review-received`, `review-outcome`,
+   * `clarification-requested`, `clarified`, `fee-notice`, `fee-paid`, `identity-verified`, `extended-to`,
+   * `closure-1-from` … `closure-3-to`.
+   */
   async fillDate(id: string, date: TypedDate): Promise<void> {
     await this.page.locator(`#${id}-day`).fill(date.day)
     await this.page.locator(`#${id}-month`).fill(date.month)

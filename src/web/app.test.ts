@@ -109,6 +109,52 @@ describe('the web app', () => {
   })
 })
 
+describe('the link to the source code (AGPL-3.0 section 13)', () => {
+  let withSource: TestApp
+
+  beforeAll(async () => {
+    withSource = await buildTestApp({
+      env: { DISCLOSE_SOURCE_URL: 'https://git.example.gov.uk/foi/disclose?ref=v1&x=<y>' },
+    })
+  }, 60_000)
+
+  afterAll(async () => {
+    await withSource.cleanUp()
+  })
+
+  const sourceLinks = ($: cheerio.CheerioAPI) =>
+    $('footer a')
+      .toArray()
+      .filter((link) => $(link).text().trim() === 'Source code')
+
+  it('shows “Source code” beside the licence, linking to DISCLOSE_SOURCE_URL, when it is set', async () => {
+    const response = await request(withSource.app).get('/')
+    const $ = cheerio.load(response.text)
+    const links = sourceLinks($)
+    expect(links).toHaveLength(1)
+    expect($(links[0]).attr('href')).toBe('https://git.example.gov.uk/foi/disclose?ref=v1&x=<y>')
+    expect(response.text).toContain('href="https://git.example.gov.uk/foi/disclose?ref=v1&amp;x=&lt;y&gt;"')
+    expect($(links[0]).hasClass('govuk-footer__link')).toBe(true)
+    expect($(links[0]).closest('p').find('a[rel="license"]').length).toBe(1)
+    expect($('footer').text().replace(/\s+/g, ' ')).toContain(
+      'Disclose — open source under AGPL-3.0-or-later · Source code',
+    )
+  })
+
+  it('shows it on every page, the page not found included', async () => {
+    const response = await request(withSource.app).get('/no-such-page')
+    expect(response.status).toBe(404)
+    expect(sourceLinks(cheerio.load(response.text))).toHaveLength(1)
+  })
+
+  it('shows no link when DISCLOSE_SOURCE_URL is not set', async () => {
+    const $ = cheerio.load((await request(testApp.app).get('/')).text)
+    expect(sourceLinks($)).toHaveLength(0)
+    expect($('footer a').length).toBe(1)
+    expect($('footer').text()).not.toContain('·')
+  })
+})
+
 describe('when something goes wrong', () => {
   let failing: TestApp
   const lines: Record<string, unknown>[] = []

@@ -36,6 +36,7 @@ export const createApp = async (deps: Dependencies): Promise<express.Express> =>
   app.set('view engine', 'njk')
   app.locals.stylesVersion = await fingerprint(paths.builtCss)
   app.locals.govukFrontendVersion = govukFrontendVersion
+  app.locals.sourceUrl = deps.config.sourceUrl
 
   app.use(logRequests(logger))
   app.use(setCspNonce)

@@ -422,7 +422,11 @@ const computeWorkingDayDeadline = (
       )
     }
   }
-  explanation.push(`Day ${request.timeForCompliance === 'school' ? 'of the count' : n} is ${long(statutoryDue)}.`)
+  explanation.push(
+    request.timeForCompliance === 'school'
+      ? `The deadline, the 20th school day or the 60th working day if sooner, is ${long(statutoryDue)}.`
+      : `Day ${n} is ${long(statutoryDue)}.`,
+  )
 
   let refusalNoticeDue: DayNumber | undefined
   if (extension?.extension === 'public-interest') {

@@ -45,7 +45,7 @@ describe('the clocks after a response', () => {
 
   it.each([
     [{ regime: 'sar', clock: 'review' }, 'Subject access has no statutory internal review'],
-    [{ regime: 'foia', clock: 'regulator-window' }, 'FOIA (s50) set no time limit'],
+    [{ regime: 'foia', clock: 'regulator-window' }, 'FOIA (s50) sets no time limit'],
     [
       { regime: 'foisa', clock: 'review', extended: true },
       'A FOISA review has 20 working days (s21(1)) and no extension',

@@ -84,15 +84,15 @@ const rule = (request: ReviewClockRequest): Result<Rule, string> => {
       return regime === 'foisa'
         ? ok({ workingDays: 0, limit: 'six months', basis: 'FOISA s47(4): an application within six months' })
         : fail(
-            `${regime === 'eir' ? 'The EIR (reg 18)' : 'FOIA (s50)'} set no time limit for complaining to the ICO; the ICO may decline a complaint after undue delay (s50(2)(b))`,
+            `${regime === 'eir' ? 'The EIR (reg 18) set' : 'FOIA (s50) sets'} no time limit for complaining to the ICO; the ICO may decline a complaint after undue delay (s50(2)(b))`,
           )
   }
 }
 
 const SUBJECT: Readonly<Record<ReviewClockRequest['clock'], string>> = {
-  'review-window': 'The last day to ask for a review',
+  'review-window': 'The last day to ask for a review is',
   review: 'The review is due by',
-  'regulator-window': 'The last day to apply to the Scottish Information Commissioner',
+  'regulator-window': 'The last day to apply to the Scottish Information Commissioner is',
 }
 
 /** The clocks after a response: asking for a review, answering it, and going to the regulator. */
@@ -117,7 +117,7 @@ export const computeReviewDeadline = (
     const { day } = addCalendarMonths(from, 6)
     explanation.push(
       `The review’s outcome was given ${long(from)}. ${basis}.`,
-      `${SUBJECT[request.clock]}: ${long(day)}.`,
+      `${SUBJECT[request.clock]} ${long(day)}.`,
     )
     return ok({
       ...base,
@@ -156,7 +156,7 @@ export const computeReviewDeadline = (
       ? `The response was sent ${long(from)}.`
       : `The request for a review arrived ${long(from)}; that day is not counted.`,
     `${basis}.`,
-    `${SUBJECT[request.clock]}: ${long(due)}.`,
+    `${SUBJECT[request.clock]} ${long(due)}.`,
   )
   return ok({ ...base, due: toIsoDate(due), status: 'running', skipped, weekendDays, explanation, warnings: [] })
 }

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
+  emptyFormFor,
   errorHref,
   isSubmission,
+  judgeDate,
   readCalculatorForm,
   readDateParts,
   toRawClockRequest,
+  toReviewInput,
   type DateParts,
 } from './calculator-form.ts'
 
@@ -95,6 +98,7 @@ describe('reading the form from the query string', () => {
       feeNotice: undefined,
       feePaid: undefined,
       extendedTo: '2024-11-26',
+      timeForCompliance: 'standard',
     })
     expect(errors).toEqual([
       {
@@ -110,5 +114,134 @@ describe('reading the form from the query string', () => {
     expect(errorHref({ field: 'received', message: '', parts: [] })).toBe('#received-day')
     expect(errorHref({ field: 'regime', message: '', parts: [] })).toBe('#regime')
     expect(errorHref({ field: 'nation', message: '', parts: [] })).toBe('#nation')
+  })
+})
+
+describe('reading the deadline chosen and the fields each deadline adds', () => {
+  it('reads the response when the address has no clock, or a blank one, and keeps any other as typed', () => {
+    expect(readCalculatorForm({ regime: 'foia' }).clock).toBe('response')
+    expect(readCalculatorForm({ clock: ' ' }).clock).toBe('response')
+    expect(readCalculatorForm({ clock: ' Review ' }).clock).toBe('review')
+    expect(readCalculatorForm({ clock: 'appeal' }).clock).toBe('appeal')
+  })
+
+  it('opens an empty form on the deadline the address names, but not on one that does not exist', () => {
+    expect(isSubmission({ clock: 'review' })).toBe(false)
+    expect(emptyFormFor({ clock: 'review' }).clock).toBe('review')
+    expect(emptyFormFor({ clock: 'appeal' }).clock).toBe('response')
+    expect(emptyFormFor({}).clock).toBe('response')
+  })
+
+  it('knows a form sent with only the new fields filled in', () => {
+    expect(isSubmission({ 'review-received-day': '' })).toBe(true)
+    expect(isSubmission({ 'closure-3-to-year': '' })).toBe(true)
+    expect(isSubmission({ 'time-for-compliance': 'school' })).toBe(true)
+  })
+
+  it('passes clarification asked for, identity confirmed, the time for compliance and school closures on', () => {
+    const form = readCalculatorForm({
+      regime: 'foia',
+      'received-day': '1',
+      'received-month': '10',
+      'received-year': '2024',
+      'clarification-requested-day': '3',
+      'clarification-requested-month': '10',
+      'clarification-requested-year': '2024',
+      'identity-verified-day': '4',
+      'identity-verified-month': 'Oct',
+      'identity-verified-year': '2024',
+      'time-for-compliance': 'school',
+      'closure-1-from-day': '28',
+      'closure-1-from-month': '10',
+      'closure-1-from-year': '2024',
+      'closure-1-to-day': '1',
+      'closure-1-to-month': '11',
+      'closure-1-to-year': '2024',
+      'closure-3-from-day': '23',
+      'closure-3-from-month': '12',
+      'closure-3-from-year': '2024',
+      'closure-3-to-day': '3',
+      'closure-3-to-month': '1',
+      'closure-3-to-year': '2025',
+    })
+    const { raw, errors } = toRawClockRequest(form)
+    expect(errors).toEqual([])
+    expect(raw).toMatchObject({
+      clarificationRequested: '2024-10-03',
+      identityVerified: '2024-10-04',
+      timeForCompliance: 'school',
+      schoolClosures: [
+        { from: '2024-10-28', to: '2024-11-01' },
+        { from: '2024-12-23', to: '2025-01-03' },
+      ],
+    })
+  })
+
+  it('leaves school closures out unless the time for compliance is a school’s', () => {
+    const form = readCalculatorForm({
+      'time-for-compliance': 'archive',
+      'closure-1-from-day': '40',
+      'closure-1-from-month': '10',
+      'closure-1-from-year': '2024',
+    })
+    const { raw, errors } = toRawClockRequest(form)
+    expect(raw.schoolClosures).toBeUndefined()
+    expect(errors).toEqual([])
+  })
+
+  it('reads the day each review clock runs from, and a complex review only for the review itself', () => {
+    const form = readCalculatorForm({
+      regime: 'foia',
+      'complex-review': 'yes',
+      'responded-day': '29',
+      'responded-month': '10',
+      'responded-year': '2024',
+      'review-received-day': '4',
+      'review-received-month': '12',
+      'review-received-year': '2024',
+    })
+    expect(toReviewInput(form, 'review-window')).toEqual({
+      regime: 'foia',
+      from: '2024-10-29',
+      extended: false,
+      errors: [],
+    })
+    expect(toReviewInput(form, 'review')).toEqual({ regime: 'foia', from: '2024-12-04', extended: true, errors: [] })
+    expect(toReviewInput(form, 'regulator-window')).toEqual({
+      regime: 'foia',
+      from: undefined,
+      extended: false,
+      errors: [
+        { field: 'reviewOutcome', message: 'Enter the date of the review’s outcome', parts: ['day', 'month', 'year'] },
+      ],
+    })
+  })
+
+  it('judges a date with the domain’s rules, in the words of the form’s question', () => {
+    expect(judgeDate('closure2To', '2024-02-30')).toEqual({
+      ok: false,
+      error: {
+        field: 'closure2To',
+        message: 'Last day of closure 2 must be a real date (February 2024 has 29 days)',
+        parts: ['day', 'month', 'year'],
+      },
+    })
+    expect(judgeDate('responded', '2101-01-01')).toEqual({
+      ok: false,
+      error: {
+        field: 'responded',
+        message: 'Date of the response must be between 1990 and 2100',
+        parts: ['day', 'month', 'year'],
+      },
+    })
+    expect(judgeDate('reviewOutcome', '2025-01-15')).toEqual({ ok: true, value: '2025-01-15' })
+  })
+
+  it('links errors on the new fields to their inputs', () => {
+    expect(errorHref({ field: 'clock', message: '', parts: [] })).toBe('#clock')
+    expect(errorHref({ field: 'complexReview', message: '', parts: [] })).toBe('#complex-review')
+    expect(errorHref({ field: 'timeForCompliance', message: '', parts: [] })).toBe('#time-for-compliance')
+    expect(errorHref({ field: 'closure2To', message: '', parts: ['year'] })).toBe('#closure-2-to-year')
+    expect(errorHref({ field: 'reviewReceived', message: '', parts: [] })).toBe('#review-received-day')
   })
 })

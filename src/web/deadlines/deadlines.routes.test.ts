@@ -52,8 +52,8 @@ describe('the deadline calculator form', () => {
   it.each(['/', '/deadlines'])('shows an empty form at %s, with no result and no errors', async (path) => {
     const { status, $ } = await get(path)
     expect(status).toBe(200)
-    expect($('title').text()).toBe('Work out a response deadline – Disclose')
-    expect(squash($('h1').text())).toBe('Work out a response deadline')
+    expect($('title').text()).toBe('Work out a deadline – Disclose')
+    expect(squash($('h1').text())).toBe('Work out a deadline')
     expect($('form').attr('method')).toBe('get')
     expect($('form').attr('action')).toBe(path)
     expect(
@@ -80,7 +80,7 @@ describe('working out a deadline', () => {
     const { status, $ } = await get(query({ regime: 'foia', received: ['1', '10', '2024'] }))
     expect(status).toBe(200)
     expect(dueHeading($)).toBe('Due by Tuesday 29 October 2024')
-    expect($('title').text()).toBe('Work out a response deadline: due by Tuesday 29 October 2024 – Disclose')
+    expect($('title').text()).toBe('Work out a deadline: due by Tuesday 29 October 2024 – Disclose')
     expect(summaryValue($, 'Time limit')).toBe('20 working days')
     expect(summaryValue($, 'Clock')).toBe('Running')
   })
@@ -207,7 +207,7 @@ describe('problems with what was entered', () => {
   it('explains that 30 February 2024 is not a real date, keeping what was typed', async () => {
     const { status, $ } = await get(query({ regime: 'foia', received: ['30', '2', '2024'] }))
     expect(status).toBe(400)
-    expect($('title').text()).toBe('Error: Work out a response deadline – Disclose')
+    expect($('title').text()).toBe('Error: Work out a deadline – Disclose')
     expect(errorSummary($)).toEqual([
       { text: 'Date of receipt must be a real date (February 2024 has 29 days)', href: '#received-day' },
     ])
@@ -323,8 +323,8 @@ describe('problems with what was entered', () => {
       }),
     )
     expect(errorSummary($)).toEqual([
-      { text: 'Select the law the request is handled under', href: '#regime' },
       { text: 'Date of receipt must be a real date (February 2024 has 29 days)', href: '#received-day' },
+      { text: 'Select the law the request is handled under', href: '#regime' },
       { text: 'Date of the fees notice must include a year', href: '#fee-notice-year' },
       { text: 'Enter the date the public interest extension runs to', href: '#extended-to-day' },
     ])
@@ -337,5 +337,526 @@ describe('problems with what was entered', () => {
     expect(status).toBe(400)
     expect(text).not.toContain('<script>alert(1)</script>')
     expect($('#received-day').val()).toBe('<script>alert(1)</script>')
+  })
+})
+
+const checkedValue = ($: cheerio.CheerioAPI, name: string): string | undefined =>
+  $(`input[name="${name}"][checked]`).attr('value')
+
+const skippedDays = ($: cheerio.CheerioAPI): string[][] =>
+  $('#skipped-days tbody tr')
+    .toArray()
+    .map((row) =>
+      $(row)
+        .find('td')
+        .toArray()
+        .map((cell) => squash($(cell).text())),
+    )
+
+describe('choosing which deadline to work out', () => {
+  it('offers the four deadlines, each revealing the date it runs from, with the response chosen', async () => {
+    const { status, $ } = await get('/')
+    expect(status).toBe(200)
+    expect(
+      $('input[name="clock"]')
+        .toArray()
+        .map((input) => $(input).attr('value')),
+    ).toEqual(['response', 'review-window', 'review', 'regulator-window'])
+    expect(checkedValue($, 'clock')).toBe('response')
+    expect(squash($('#conditional-clock legend').text())).toBe('When was the request received?')
+    expect($('#conditional-clock #received-day').length).toBe(1)
+    expect(squash($('#conditional-clock-2 legend').text())).toBe('When was the response sent?')
+    expect($('#conditional-clock-2 #responded-day').length).toBe(1)
+    expect(squash($('#conditional-clock-3 legend').text())).toBe('When did the request for a review arrive?')
+    expect($('#conditional-clock-3 #review-received-day').length).toBe(1)
+    expect($('#conditional-clock-3 input#complex-review[type="checkbox"]').attr('value')).toBe('yes')
+    expect(squash($('#conditional-clock-4 legend').text())).toBe('When was the outcome of the review sent?')
+    expect($('#conditional-clock-4 #review-outcome-day').length).toBe(1)
+  })
+
+  it('opens the form with a deadline chosen by the address, without checking anything', async () => {
+    const { status, $ } = await get('/?clock=review')
+    expect(status).toBe(200)
+    expect(checkedValue($, 'clock')).toBe('review')
+    expect($('.govuk-error-summary').length).toBe(0)
+    expect($('.govuk-panel').length).toBe(0)
+  })
+
+  it('treats an address with a blank clock as the response, as before the clocks were added', async () => {
+    const { status, $ } = await get(`${query({ regime: 'foia', received: ['1', '10', '2024'] })}&clock=`)
+    expect(status).toBe(200)
+    expect(dueHeading($)).toBe('Due by Tuesday 29 October 2024')
+    expect(checkedValue($, 'clock')).toBe('response')
+  })
+
+  it('asks which deadline when the address names one that does not exist, keeping what was typed', async () => {
+    const { status, $ } = await get(query({ clock: 'appeal', regime: 'foia', received: ['1', '10', '2024'] }))
+    expect(status).toBe(400)
+    expect(errorSummary($)).toEqual([{ text: 'Select which deadline to work out', href: '#clock' }])
+    expect(squash($('#clock-error').text())).toBe('Error: Select which deadline to work out')
+    expect(checkedValue($, 'clock')).toBeUndefined()
+    expect($('#received-day').val()).toBe('1')
+  })
+})
+
+describe('the deadlines after the response', () => {
+  it('gives Friday 27 December 2024 as the last day to ask for a FOIA review of a response sent 29 October 2024', async () => {
+    const { status, $ } = await get(query({ clock: 'review-window', regime: 'foia', responded: ['29', '10', '2024'] }))
+    expect(status).toBe(200)
+    expect(dueHeading($)).toBe('Ask for a review by Friday 27 December 2024')
+    expect(squash($('.govuk-panel__body').text())).toBe('40 working days after the response')
+    expect($('title').text()).toBe('Work out a deadline: ask for a review by Friday 27 December 2024 – Disclose')
+    expect(summaryValue($, 'Date of the response')).toBe('Tuesday 29 October 2024')
+    expect(summaryValue($, 'Time limit')).toBe('40 working days')
+    expect(summaryValue($, 'Last day to ask for a review')).toBe('Friday 27 December 2024')
+    expect(summaryValue($, 'Clock')).toBeUndefined()
+    expect(summaryValue($, 'Response due by')).toBeUndefined()
+    expect(skippedDays($).map(([date]) => date)).toEqual([
+      'Monday 2 December 2024',
+      'Wednesday 25 December 2024',
+      'Thursday 26 December 2024',
+    ])
+    expect(checkedValue($, 'clock')).toBe('review-window')
+    expect($('#responded-day').val()).toBe('29')
+  })
+
+  it.each([
+    ['', 'Review due by Tuesday 7 January 2025', '20 working days'],
+    ['yes', 'Review due by Tuesday 4 February 2025', '40 working days'],
+  ])(
+    'gives a FOIA review asked for on 4 December 2024 (complex or voluminous: “%s”) “%s”',
+    async (complex, heading, limit) => {
+      const { status, $ } = await get(
+        query({ clock: 'review', regime: 'foia', 'review-received': ['4', '12', '2024'], 'complex-review': complex }),
+      )
+      expect(status).toBe(200)
+      expect(dueHeading($)).toBe(heading)
+      expect(summaryValue($, 'Time limit')).toBe(limit)
+      expect(summaryValue($, 'Request for a review arrived')).toBe('Wednesday 4 December 2024')
+      expect($('#complex-review').attr('checked') !== undefined).toBe(complex === 'yes')
+    },
+  )
+
+  it('passes over 2 January, a Scottish bank holiday, in a FOIA review', async () => {
+    const { $ } = await get(query({ clock: 'review', regime: 'foia', 'review-received': ['4', '12', '2024'] }))
+    expect(skippedDays($)).toContainEqual([
+      'Thursday 2 January 2025',
+      '2nd January, Scotland: not a working day under FOIA s10(6)',
+    ])
+  })
+
+  it('gives an EIR reconsideration asked for on 4 December 2024 until Tuesday 4 February 2025', async () => {
+    const { status, $ } = await get(query({ clock: 'review', regime: 'eir', 'review-received': ['4', '12', '2024'] }))
+    expect(status).toBe(200)
+    expect(dueHeading($)).toBe('Review due by Tuesday 4 February 2025')
+    expect(summaryValue($, 'Time limit')).toBe('40 working days')
+  })
+
+  it('counts a FOISA review on Scotland’s calendar: Easter Monday is a working day there', async () => {
+    const { status, $ } = await get(query({ clock: 'review', regime: 'foisa', 'review-received': ['1', '4', '2025'] }))
+    expect(status).toBe(200)
+    expect(dueHeading($)).toBe('Review due by Wednesday 30 April 2025')
+    expect(summaryValue($, 'Time limit')).toBe('20 working days')
+    expect(skippedDays($).map(([date]) => date)).toEqual(['Friday 18 April 2025'])
+  })
+
+  it('gives six months to apply to the Scottish Information Commissioner after a review’s outcome', async () => {
+    const { status, $ } = await get(
+      query({ clock: 'regulator-window', regime: 'foisa', 'review-outcome': ['15', '1', '2025'] }),
+    )
+    expect(status).toBe(200)
+    expect(dueHeading($)).toBe('Apply by Tuesday 15 July 2025')
+    expect(squash($('.govuk-panel__body').text())).toBe(
+      'Six months after the review’s outcome: the last day to apply to the Scottish Information Commissioner',
+    )
+    expect(summaryValue($, 'Date of the review’s outcome')).toBe('Wednesday 15 January 2025')
+    expect(summaryValue($, 'Last day to apply')).toBe('Tuesday 15 July 2025')
+    expect($('#skipped-days').length + $('#weekend-days').length).toBe(0)
+  })
+
+  it('ignores the response’s fields, which the browser still sends, when another deadline is chosen', async () => {
+    const { status, $ } = await get(
+      query({
+        clock: 'review',
+        regime: 'foia',
+        'review-received': ['4', '12', '2024'],
+        received: ['30', '2', '2024'],
+        'clarification-requested': ['1', '', ''],
+        'time-for-compliance': 'school',
+      }),
+    )
+    expect(status).toBe(200)
+    expect(dueHeading($)).toBe('Review due by Tuesday 7 January 2025')
+    expect($('#received-day').val()).toBe('30')
+  })
+
+  it('ignores the review’s fields when the response is chosen', async () => {
+    const { status, $ } = await get(
+      query({
+        clock: 'response',
+        regime: 'foia',
+        received: ['1', '10', '2024'],
+        responded: ['99', '', ''],
+        'complex-review': 'yes',
+      }),
+    )
+    expect(status).toBe(200)
+    expect(dueHeading($)).toBe('Due by Tuesday 29 October 2024')
+  })
+})
+
+describe('deadlines the law does not have', () => {
+  it.each([
+    ['review-window', 'responded'],
+    ['review', 'review-received'],
+    ['regulator-window', 'review-outcome'],
+  ])(
+    'says subject access has no statutory review (%s), on the law, keeping what was typed',
+    async (clock, dateField) => {
+      const { status, $ } = await get(
+        query({ clock, regime: 'sar', nation: 'scotland', [dateField]: ['4', '12', '2024'] }),
+      )
+      expect(status).toBe(400)
+      expect(errorSummary($)).toEqual([
+        {
+          text: 'Subject access has no statutory internal review: the requester may complain to the ICO',
+          href: '#regime',
+        },
+      ])
+      expect(squash($('#regime-error').text())).toBe(
+        'Error: Subject access has no statutory internal review: the requester may complain to the ICO',
+      )
+      expect($('title').text()).toBe('Error: Work out a deadline – Disclose')
+      expect(checkedValue($, 'clock')).toBe(clock)
+      expect(checkedValue($, 'regime')).toBe('sar')
+      expect($('#nation option[selected]').attr('value')).toBe('scotland')
+      expect([$(`#${dateField}-day`).val(), $(`#${dateField}-month`).val(), $(`#${dateField}-year`).val()]).toEqual([
+        '4',
+        '12',
+        '2024',
+      ])
+      expect($('.govuk-panel').length).toBe(0)
+    },
+  )
+
+  it.each([
+    ['foia', 'FOIA sets no time limit for complaining to the ICO (section 50)'],
+    ['eir', 'The EIR set no time limit for complaining to the ICO (regulation 18)'],
+  ])('puts the Scottish Information Commissioner’s window on the choice of deadline for %s', async (regime, start) => {
+    const { status, $ } = await get(query({ clock: 'regulator-window', regime, 'review-outcome': ['15', '1', '2025'] }))
+    expect(status).toBe(400)
+    expect(errorSummary($)).toEqual([
+      { text: `${start}: the Scottish Information Commissioner’s 6 months are for FOISA only`, href: '#clock' },
+    ])
+    expect(squash($('#clock-error').text())).toContain(start)
+    expect($('#review-outcome-day').val()).toBe('15')
+  })
+
+  it.each([
+    ['eir', 'An EIR review already has 40 working days (regulation 11(4))'],
+    ['foisa', 'A FOISA review has 20 working days (section 21(1)) and cannot be extended'],
+  ])('refuses a complex or voluminous %s review on the checkbox', async (regime, start) => {
+    const { status, $ } = await get(
+      query({ clock: 'review', regime, 'review-received': ['4', '12', '2024'], 'complex-review': 'yes' }),
+    )
+    expect(status).toBe(400)
+    expect(errorSummary($)).toEqual([
+      { text: `${start}: only a FOIA review can be complex or voluminous`, href: '#complex-review' },
+    ])
+    expect(squash($('#complex-review-error').text())).toContain(start)
+    expect($('#complex-review').attr('checked')).toBeDefined()
+  })
+
+  it('lists a missing date and a refused deadline together, in the order of the form', async () => {
+    const { status, $ } = await get(query({ clock: 'review', regime: 'sar', 'review-received': ['', '', ''] }))
+    expect(status).toBe(400)
+    expect(errorSummary($)).toEqual([
+      { text: 'Enter the date the request for a review arrived', href: '#review-received-day' },
+      {
+        text: 'Subject access has no statutory internal review: the requester may complain to the ICO',
+        href: '#regime',
+      },
+    ])
+  })
+
+  it.each([
+    ['review-window', 'responded', 'Enter the date the response was sent'],
+    ['review', 'review-received', 'Enter the date the request for a review arrived'],
+    ['regulator-window', 'review-outcome', 'Enter the date of the review’s outcome'],
+  ])('asks for the date the %s clock runs from', async (clock, dateField, message) => {
+    const { status, $ } = await get(query({ clock, regime: 'foisa', [dateField]: ['', '', ''] }))
+    expect(status).toBe(400)
+    expect(errorSummary($)).toEqual([{ text: message, href: `#${dateField}-day` }])
+    expect(squash($(`#${dateField}-error`).text())).toBe(`Error: ${message}`)
+  })
+
+  it('names a review date that is not real, or incomplete, in the words of its own question', async () => {
+    const notReal = await get(query({ clock: 'review', regime: 'foia', 'review-received': ['31', '11', '2024'] }))
+    expect(notReal.status).toBe(400)
+    expect(errorSummary(notReal.$)).toEqual([
+      {
+        text: 'Date the request for a review arrived must be a real date (November 2024 has 30 days)',
+        href: '#review-received-day',
+      },
+    ])
+    expect(notReal.$('#review-received-day').hasClass('govuk-input--error')).toBe(true)
+
+    const partial = await get(query({ clock: 'review-window', regime: 'foia', responded: ['29', '', '2024'] }))
+    expect(errorSummary(partial.$)).toEqual([
+      { text: 'Date of the response must include a month', href: '#responded-month' },
+    ])
+    expect(partial.$('#responded-month').hasClass('govuk-input--error')).toBe(true)
+    expect(partial.$('#responded-day').hasClass('govuk-input--error')).toBe(false)
+
+    const outOfRange = await get(
+      query({ clock: 'regulator-window', regime: 'foisa', 'review-outcome': ['1', '1', '1989'] }),
+    )
+    expect(errorSummary(outOfRange.$)).toEqual([
+      { text: 'Date of the review’s outcome must be between 1990 and 2100', href: '#review-outcome-day' },
+    ])
+  })
+
+  it('asks for the law for a review clock too', async () => {
+    const { status, $ } = await get(query({ clock: 'review', 'review-received': ['4', '12', '2024'] }))
+    expect(status).toBe(400)
+    expect(errorSummary($)).toEqual([{ text: 'Select the law the request is handled under', href: '#regime' }])
+  })
+})
+
+describe('clock events and longer times for compliance', () => {
+  it('stops the clock while clarification is awaited', async () => {
+    const { status, $ } = await get(
+      query({ regime: 'foia', received: ['1', '10', '2024'], 'clarification-requested': ['3', '10', '2024'] }),
+    )
+    expect(status).toBe(200)
+    expect(squash($('#result-heading').text())).toBe('The clock is stopped until clarification arrives')
+    expect(squash($('.govuk-inset-text').text())).toBe('Enter the date clarification arrived to work out the deadline')
+    expect(summaryValue($, 'Clock')).toBe('Stopped: waiting for clarification')
+    expect(summaryValue($, 'Response due by')).toBeUndefined()
+    expect($('.govuk-panel').length).toBe(0)
+    expect($('title').text()).toBe('Work out a deadline – Disclose')
+    expect($('details#clock-events').attr('open')).toBeDefined()
+    expect($('#clarification-requested-day').val()).toBe('3')
+  })
+
+  it('starts a fresh 20 working days when the clarification asked for arrives', async () => {
+    const { $ } = await get(
+      query({
+        regime: 'foia',
+        received: ['1', '10', '2024'],
+        'clarification-requested': ['3', '10', '2024'],
+        clarified: ['10', '10', '2024'],
+      }),
+    )
+    expect(dueHeading($)).toBe('Due by Thursday 7 November 2024')
+    expect(summaryValue($, 'Counted from')).toBe('Thursday 10 October 2024')
+  })
+
+  it('refuses clarification asked for before the request arrived, on its own field', async () => {
+    const { status, $ } = await get(
+      query({ regime: 'foia', received: ['8', '11', '2024'], 'clarification-requested': ['1', '11', '2024'] }),
+    )
+    expect(status).toBe(400)
+    expect(errorSummary($)).toEqual([
+      {
+        text: 'Date clarification was asked for must be the same as or after the date of receipt (Friday 8 November 2024)',
+        href: '#clarification-requested-day',
+      },
+    ])
+  })
+
+  it('runs a subject access month from the day the requester’s identity was confirmed', async () => {
+    const { status, $ } = await get(
+      query({ regime: 'sar', received: ['3', '9', '2024'], 'identity-verified': ['10', '9', '2024'] }),
+    )
+    expect(status).toBe(200)
+    expect(dueHeading($)).toBe('Due by Thursday 10 October 2024')
+    expect(summaryValue($, 'Counted from')).toBe('Tuesday 10 September 2024')
+    expect($('#identity-verified-day').val()).toBe('10')
+    expect($('details#clock-events').attr('open')).toBeDefined()
+  })
+
+  it('refuses an identity check for a FOIA request, on the identity field', async () => {
+    const { status, $ } = await get(
+      query({ regime: 'foia', received: ['3', '9', '2024'], 'identity-verified': ['10', '9', '2024'] }),
+    )
+    expect(status).toBe(400)
+    expect(errorSummary($)).toEqual([
+      { text: 'Identity checks stop the clock for subject access requests only', href: '#identity-verified-day' },
+    ])
+    expect(squash($('#identity-verified-error').text())).toContain('subject access requests only')
+  })
+
+  it('keeps the time for compliance section shut and 20 working days chosen until it is used', async () => {
+    const { $ } = await get('/')
+    expect($('details#time-for-compliance-details').attr('open')).toBeUndefined()
+    expect(checkedValue($, 'time-for-compliance')).toBe('standard')
+    expect(
+      $('input[name="time-for-compliance"]')
+        .toArray()
+        .map((input) => $(input).attr('value')),
+    ).toEqual(['standard', 'school', 'archive', 'overseas'])
+    expect($('#conditional-time-for-compliance-2 #closure-1-from-day').length).toBe(1)
+    expect($('#conditional-time-for-compliance-2 #closure-3-to-year').length).toBe(1)
+  })
+
+  it.each([
+    ['archive', 'Due by Tuesday 12 November 2024', '30 working days'],
+    ['overseas', 'Due by Friday 27 December 2024', '60 working days'],
+  ])(
+    'gives a FOIA request received 1 October 2024 with the %s time for compliance “%s”',
+    async (time, heading, limit) => {
+      const { status, $ } = await get(
+        query({ regime: 'foia', received: ['1', '10', '2024'], 'time-for-compliance': time }),
+      )
+      expect(status).toBe(200)
+      expect(dueHeading($)).toBe(heading)
+      expect(summaryValue($, 'Time limit')).toBe(limit)
+      expect(checkedValue($, 'time-for-compliance')).toBe(time)
+      expect($('details#time-for-compliance-details').attr('open')).toBeDefined()
+    },
+  )
+
+  it('does not count the days a school is closed', async () => {
+    const { status, $ } = await get(
+      query({
+        regime: 'foia',
+        received: ['1', '10', '2024'],
+        'time-for-compliance': 'school',
+        'closure-1-from': ['28', '10', '2024'],
+        'closure-1-to': ['1', '11', '2024'],
+      }),
+    )
+    expect(status).toBe(200)
+    expect(dueHeading($)).toBe('Due by Tuesday 5 November 2024')
+    expect(summaryValue($, 'Time limit')).toBe('20 school days, or 60 working days if sooner')
+    expect(skippedDays($)).toEqual(
+      [
+        'Monday 28 October 2024',
+        'Tuesday 29 October 2024',
+        'Wednesday 30 October 2024',
+        'Thursday 31 October 2024',
+        'Friday 1 November 2024',
+      ].map((date) => [date, 'the school is closed: not a school day (SI 2004/3364)']),
+    )
+    expect($('#closure-1-from-day').val()).toBe('28')
+  })
+
+  it('reads every closure, and ignores closures left in the hidden inputs when the school is not chosen', async () => {
+    const closures = {
+      received: ['1', '10', '2024'],
+      'closure-1-from': ['7', '10', '2024'],
+      'closure-1-to': ['7', '10', '2024'],
+      'closure-3-from': ['28', '10', '2024'],
+      'closure-3-to': ['1', '11', '2024'],
+    } as const
+    const school = await get(query({ regime: 'foia', 'time-for-compliance': 'school', ...closures }))
+    expect(dueHeading(school.$)).toBe('Due by Wednesday 6 November 2024')
+    const standard = await get(query({ regime: 'foia', 'time-for-compliance': 'standard', ...closures }))
+    expect(dueHeading(standard.$)).toBe('Due by Tuesday 29 October 2024')
+  })
+
+  it('refuses a longer time for compliance outside FOIA, on the time for compliance', async () => {
+    const { status, $ } = await get(
+      query({ regime: 'eir', received: ['1', '10', '2024'], 'time-for-compliance': 'archive' }),
+    )
+    expect(status).toBe(400)
+    expect(errorSummary($)).toEqual([
+      {
+        text: 'Longer times for compliance for schools and archives apply under FOIA only',
+        href: '#time-for-compliance',
+      },
+    ])
+    expect($('details#time-for-compliance-details').attr('open')).toBeDefined()
+  })
+
+  it('asks for a time for compliance the form offers when the address holds another', async () => {
+    const { status, $ } = await get(
+      query({ regime: 'foia', received: ['1', '10', '2024'], 'time-for-compliance': 'slow' }),
+    )
+    expect(status).toBe(400)
+    expect(errorSummary($)).toEqual([
+      { text: 'Select how long the authority has to respond', href: '#time-for-compliance' },
+    ])
+  })
+
+  it.each([
+    [
+      { 'closure-1-from': ['1', '11', '2024'], 'closure-1-to': ['28', '10', '2024'] },
+      'Last day of closure 1 must be the same as or after the first day',
+      '#closure-1-to-day',
+    ],
+    [{ 'closure-2-from': ['28', '10', '2024'] }, 'Enter the last day of closure 2', '#closure-2-to-day'],
+    [{ 'closure-3-to': ['1', '11', '2024'] }, 'Enter the first day of closure 3', '#closure-3-from-day'],
+    [
+      { 'closure-1-from': ['31', '9', '2024'], 'closure-1-to': ['1', '10', '2024'] },
+      'First day of closure 1 must be a real date (September 2024 has 30 days)',
+      '#closure-1-from-day',
+    ],
+    [
+      { 'closure-2-from': ['28', '10', '2024'], 'closure-2-to': ['1', '', '2024'] },
+      'Last day of closure 2 must include a month',
+      '#closure-2-to-month',
+    ],
+  ] as const)('refuses a school closure %j: “%s”', async (closure, message, href) => {
+    const { status, $ } = await get(
+      query({ regime: 'foia', received: ['1', '10', '2024'], 'time-for-compliance': 'school', ...closure }),
+    )
+    expect(status).toBe(400)
+    expect(errorSummary($)).toEqual([{ text: message, href }])
+    expect($('details#time-for-compliance-details').attr('open')).toBeDefined()
+  })
+
+  it('keeps every value typed when it shows the form again with errors', async () => {
+    const { status, $ } = await get(
+      query({
+        regime: 'foia',
+        nation: 'northern-ireland',
+        received: ['1', '10', '2024'],
+        'clarification-requested': ['3', '10', '2024'],
+        clarified: ['10', '10', '2024'],
+        'fee-notice': ['14', '10', '2024'],
+        'fee-paid': ['16', '10', '2024'],
+        'identity-verified': ['2', '10', '2024'],
+        extension: 'pit',
+        'extended-to': ['20', '12', '2024'],
+        'time-for-compliance': 'school',
+        'closure-1-from': ['28', '10', '2024'],
+        'closure-1-to': ['1', '11', '2024'],
+        'closure-2-from': ['23', '12', '2024'],
+        'closure-2-to': ['3', '1', '2025'],
+        'closure-3-from': ['17', '2', '2025'],
+        'closure-3-to': ['21', '2', '2025'],
+        responded: ['29', '10', '2024'],
+        'review-received': ['4', '12', '2024'],
+        'complex-review': 'yes',
+        'review-outcome': ['15', '1', '2025'],
+      }),
+    )
+    expect(status).toBe(400)
+    expect(errorSummary($).map((error) => error.href)).toEqual(['#identity-verified-day'])
+    const typed = (id: string): string[] => ['day', 'month', 'year'].map((part) => String($(`#${id}-${part}`).val()))
+    expect(typed('received')).toEqual(['1', '10', '2024'])
+    expect(typed('clarification-requested')).toEqual(['3', '10', '2024'])
+    expect(typed('clarified')).toEqual(['10', '10', '2024'])
+    expect(typed('fee-notice')).toEqual(['14', '10', '2024'])
+    expect(typed('fee-paid')).toEqual(['16', '10', '2024'])
+    expect(typed('identity-verified')).toEqual(['2', '10', '2024'])
+    expect(typed('extended-to')).toEqual(['20', '12', '2024'])
+    expect(typed('closure-1-from')).toEqual(['28', '10', '2024'])
+    expect(typed('closure-1-to')).toEqual(['1', '11', '2024'])
+    expect(typed('closure-2-from')).toEqual(['23', '12', '2024'])
+    expect(typed('closure-2-to')).toEqual(['3', '1', '2025'])
+    expect(typed('closure-3-from')).toEqual(['17', '2', '2025'])
+    expect(typed('closure-3-to')).toEqual(['21', '2', '2025'])
+    expect(typed('responded')).toEqual(['29', '10', '2024'])
+    expect(typed('review-received')).toEqual(['4', '12', '2024'])
+    expect(typed('review-outcome')).toEqual(['15', '1', '2025'])
+    expect(checkedValue($, 'clock')).toBe('response')
+    expect(checkedValue($, 'regime')).toBe('foia')
+    expect(checkedValue($, 'extension')).toBe('pit')
+    expect(checkedValue($, 'time-for-compliance')).toBe('school')
+    expect($('#complex-review').attr('checked')).toBeDefined()
+    expect($('#nation option[selected]').attr('value')).toBe('northern-ireland')
   })
 })

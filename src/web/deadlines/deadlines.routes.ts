@@ -1,12 +1,13 @@
 import { Router } from 'express'
 import type { Dependencies } from '../../dependencies.ts'
 import { calculateDeadline } from './calculate-deadline.ts'
-import { EMPTY_FORM, isSubmission, readCalculatorForm } from './calculator-form.ts'
+import { emptyFormFor, isSubmission, readCalculatorForm } from './calculator-form.ts'
 import { calculatorView } from './calculator-view.ts'
 
 /**
  * The deadline calculator. The form is sent with GET, so a result is a web address that can be bookmarked or
- * shared, and nothing is stored.
+ * shared, and nothing is stored. `clock` chooses the deadline (the response when it is missing, as in every address
+ * made before the calculator had the clocks after the response); `/?clock=review` opens the form with it chosen.
  */
 export const deadlinesRoutes = (deps: Pick<Dependencies, 'calendar'>): Router => {
   const router = Router()
@@ -16,7 +17,7 @@ export const deadlinesRoutes = (deps: Pick<Dependencies, 'calendar'>): Router =>
     if (!isSubmission(query)) {
       res.render(
         'deadlines/calculator.njk',
-        calculatorView({ action, form: EMPTY_FORM, errors: [], deadline: undefined }),
+        calculatorView({ action, form: emptyFormFor(query), errors: [], deadline: undefined }),
       )
       return
     }
