@@ -115,8 +115,12 @@ export class BasePage {
     )
   }
 
-  /** Whether the page is wider than the window, which makes a reader scroll sideways. */
+  /**
+   * Whether the page is wider than the window, which makes a reader scroll sideways. Measured against the layout
+   * viewport (`clientWidth`), not `innerWidth`: a phone zooms out to fit a page that is too wide, and `innerWidth`
+   * grows with it, so a page 472 pixels wide on a 375-pixel phone would pass.
+   */
   scrollsSideways(): Promise<boolean> {
-    return this.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
+    return this.page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
   }
 }

@@ -36,6 +36,14 @@ export class CalculatorPage extends BasePage {
     return this.page.getByRole('heading', { level: 1 })
   }
 
+  /** Follows the link near the top of the page to the bank holidays Disclose counts. */
+  async followBankHolidaysLink(): Promise<void> {
+    await Promise.all([
+      this.page.waitForURL((url) => url.pathname === '/bank-holidays'),
+      this.page.getByRole('link', { name: 'See the bank holidays Disclose counts' }).click(),
+    ])
+  }
+
   async chooseRegime(label: RegimeLabel): Promise<void> {
     await this.page.getByLabel(label).check()
   }

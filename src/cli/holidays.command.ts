@@ -36,8 +36,9 @@ Options:
   --help, -h         show this help
 
 Where a date came from (provenance):
-  rule        worked out from the Banking and Financial Dealings Act 1971 and the usual yearly proclamations
-  published   GOV.UK’s published dates, shipped with Disclose, or a one-off day proclaimed and published
+  rule        worked out by Disclose: the Banking and Financial Dealings Act 1971, the usual yearly proclamations
+              and its table of one-off proclaimed days
+  published   GOV.UK’s published dates, shipped with Disclose
   imported    a GOV.UK feed imported with disclose holidays import, which wins for the years it covers
 
 Run disclose holidays import --help to import a feed.`

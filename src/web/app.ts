@@ -2,6 +2,7 @@ import express from 'express'
 import nunjucks from 'nunjucks'
 import type { Dependencies } from '../dependencies.ts'
 import { assetPaths, ensureStyles, fingerprint } from './assets.ts'
+import { bankHolidaysRoutes } from './bank-holidays/bank-holidays.routes.ts'
 import { deadlinesRoutes } from './deadlines/deadlines.routes.ts'
 import { handleErrors, notFound } from './errors.ts'
 import { logRequests } from './request-logging.ts'
@@ -55,6 +56,7 @@ export const createApp = async (deps: Dependencies): Promise<express.Express> =>
     res.json({ status: 'ok' })
   })
   app.use(deadlinesRoutes(deps))
+  app.use(bankHolidaysRoutes(deps))
 
   app.use(notFound)
   app.use(handleErrors(logger))

@@ -92,10 +92,10 @@ describe('bank holidays by rule', () => {
     ['2022-06-03', 'Platinum Jubilee bank holiday'],
     ['2022-09-19', 'Bank Holiday for the State Funeral of Queen Elizabeth II'],
     ['2023-05-08', 'Bank holiday for the coronation of King Charles III'],
-  ])('adds the one-off day %s (%s) in every division, marked as published', (date, title) => {
+  ])('adds the one-off day %s (%s) in every division, marked as worked out by Disclose (rule)', (date, title) => {
     for (const division of DIVISIONS) {
       const holiday = rules(division, Number(date.slice(0, 4))).find((h) => h.date === date)
-      expect(holiday).toMatchObject({ title, provenance: 'published' })
+      expect(holiday).toMatchObject({ title, provenance: 'rule' })
     }
   })
 

@@ -172,7 +172,7 @@ export const deriveBankHolidays = (
     if (rule.from !== undefined && year < rule.from) continue
     const moved = changes.find((change) => change.moves === rule.key)
     if (moved !== undefined) {
-      fixedDays.push({ day: dayOf(moved.date), title: moved.title, notes: moved.notes, provenance: 'published' })
+      fixedDays.push({ day: dayOf(moved.date), title: moved.title, notes: moved.notes, provenance: 'rule' })
       continue
     }
     const nominal = nominalDate(rule.rule, year)
@@ -184,7 +184,7 @@ export const deriveBankHolidays = (
   }
   for (const change of changes) {
     if (change.moves === undefined) {
-      fixedDays.push({ day: dayOf(change.date), title: change.title, notes: change.notes, provenance: 'published' })
+      fixedDays.push({ day: dayOf(change.date), title: change.title, notes: change.notes, provenance: 'rule' })
     }
   }
 

@@ -3,8 +3,9 @@ import type { Division } from './division.ts'
 
 /**
  * Where a bank holiday date came from:
- * - `rule`: derived from the Banking and Financial Dealings Act 1971 schedule and the yearly proclamations' pattern;
- * - `published`: GOV.UK's published data shipped with Disclose, or a one-off day proclaimed and published;
+ * - `rule`: derived by Disclose from the Banking and Financial Dealings Act 1971 schedule, the yearly proclamations'
+ *   pattern and its own table of one-off proclaimed days (`one-off-bank-holidays.ts`);
+ * - `published`: GOV.UK's published data, shipped with Disclose;
  * - `imported`: a GOV.UK feed an administrator imported, which wins for the years it covers.
  */
 export type Provenance = 'rule' | 'published' | 'imported'
