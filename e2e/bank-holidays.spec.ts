@@ -1,31 +1,12 @@
-import type { Browser, BrowserContext } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { currentUkYear } from '../src/web/bank-holidays/bank-holidays.routes.ts'
 import type { BasePage } from './pages/base.page.ts'
 import { BankHolidaysPage } from './pages/bank-holidays.page.ts'
 import { CalculatorPage } from './pages/calculator.page.ts'
-import { launchChromium } from './support/chromium.ts'
 import { serveWithoutScripts } from './support/no-javascript.ts'
-import { startApp, type RunningApp } from './support/running-app.ts'
+import { useBrowserSession } from './support/browser-session.ts'
 
-let app: RunningApp
-let browser: Browser
-let context: BrowserContext | undefined
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser.close()
-  await app.stop()
-})
-
-afterEach(async () => {
-  await context?.close()
-  context = undefined
-})
+const session = useBrowserSession()
 
 /** Every page visited passes axe's WCAG 2.2 AA rules, runs its scripts under the CSP, and gets a screenshot. */
 const checkPage = async (page: BasePage, screenshot: string): Promise<void> => {
@@ -37,12 +18,12 @@ const checkPage = async (page: BasePage, screenshot: string): Promise<void> => {
 
 describe('the bank holidays page in a browser', () => {
   it('is reached from the calculator and shows St Andrew’s Day (substitute day) in Scotland in 2024', async () => {
-    context = await browser.newContext()
-    const calculator = new CalculatorPage(await context.newPage(), app.baseUrl)
+    const context = await session.newContext()
+    const calculator = new CalculatorPage(await context.newPage(), session.baseUrl())
     await calculator.open('/')
     await calculator.followBankHolidaysLink()
 
-    const holidays = new BankHolidaysPage(calculator.page, app.baseUrl)
+    const holidays = new BankHolidaysPage(calculator.page, session.baseUrl())
     expect(await holidays.heading().innerText()).toBe('Bank holidays')
     expect(await holidays.table(`Bank holidays anywhere in the UK in ${currentUkYear()}`).count()).toBe(1)
     await checkPage(holidays, 'bank-holidays-1-this-year')
@@ -64,9 +45,9 @@ describe('the bank holidays page in a browser', () => {
   })
 
   it('stacks each row of a long table on a phone without JavaScript, so nothing scrolls sideways', async () => {
-    context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true })
+    const context = await session.newContext({ viewport: { width: 375, height: 812 }, isMobile: true })
     await serveWithoutScripts(context)
-    const holidays = new BankHolidaysPage(await context.newPage(), app.baseUrl)
+    const holidays = new BankHolidaysPage(await context.newPage(), session.baseUrl())
     await holidays.open('/bank-holidays?year=2025&nation=united-kingdom')
 
     expect(await holidays.rows().count()).toBe(13)

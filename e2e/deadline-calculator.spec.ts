@@ -1,36 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { CalculatorPage } from './pages/calculator.page.ts'
-import { launchChromium } from './support/chromium.ts'
 import { serveWithoutScripts } from './support/no-javascript.ts'
-import { startApp, type RunningApp } from './support/running-app.ts'
+import { useBrowserSession } from './support/browser-session.ts'
 
-let app: RunningApp
-let browser: Browser
-let context: BrowserContext | undefined
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser.close()
-  await app.stop()
-})
-
-afterEach(async () => {
-  await context?.close()
-  context = undefined
-})
+const session = useBrowserSession()
 
 const openCalculator = async (options: { width?: number; javaScript?: boolean } = {}): Promise<CalculatorPage> => {
-  context = await browser.newContext(
+  const context = await session.newContext(
     options.width === undefined ? {} : { viewport: { width: options.width, height: 812 }, isMobile: true },
   )
   if (options.javaScript === false) await serveWithoutScripts(context)
   const page: Page = await context.newPage()
-  return new CalculatorPage(page, app.baseUrl)
+  return new CalculatorPage(page, session.baseUrl())
 }
 
 /** Every page visited passes axe's WCAG 2.2 AA rules, runs its scripts under the CSP, and gets a screenshot. */
@@ -61,7 +43,7 @@ describe('the deadline calculator in a browser', () => {
     await checkPage(calculator, 'foia-2-result')
 
     const bookmarked = calculator.page.url()
-    const again = new CalculatorPage(await calculator.page.context().newPage(), app.baseUrl)
+    const again = new CalculatorPage(await calculator.page.context().newPage(), session.baseUrl())
     await again.page.goto(bookmarked)
     expect(await again.resultHeading().innerText()).toBe('Due by Monday 9 December 2024')
     expect(await again.checkedRegime()).toBe('foia')
@@ -179,7 +161,7 @@ describe('the deadline calculator in a browser', () => {
     expect(calculator.page.url()).toContain('complex-review=yes')
     await checkPage(calculator, 'review-2-complex-foia-review')
 
-    const again = new CalculatorPage(await calculator.page.context().newPage(), app.baseUrl)
+    const again = new CalculatorPage(await calculator.page.context().newPage(), session.baseUrl())
     await again.page.goto(calculator.page.url())
     expect(await again.resultHeading().innerText()).toBe('Review due by Tuesday 4 February 2025')
     expect(await again.checkedClock()).toBe('review')
