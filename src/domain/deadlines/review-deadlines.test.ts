@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultUkCalendar } from '../../../test/uk-calendar.ts'
 import type { IsoDate } from '../calendar/calendar-date.ts'
-import { computeReviewDeadline, type ReviewClockRequest } from './review-deadlines.ts'
+import { computeReviewDeadline, reviewClockRule, type ReviewClockRequest } from './review-deadlines.ts'
 
 const uk = defaultUkCalendar()
 const review = (request: Omit<ReviewClockRequest, 'from'> & { from: string }) =>
@@ -54,5 +54,22 @@ describe('the clocks after a response', () => {
     const result = review({ ...request, from: '2025-01-15' })
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error[0]?.message).toContain(message)
+  })
+
+  it.each([
+    [{ regime: 'sar', clock: 'review-window' }, 'no-statutory-review'],
+    [{ regime: 'eir', clock: 'regulator-window' }, 'no-regulator-time-limit'],
+    [{ regime: 'eir', clock: 'review', extended: true }, 'no-review-extension'],
+  ] as const)('says, with no date, why %j has no clock: %s', (request, code) => {
+    const rule = reviewClockRule(request)
+    expect(rule.ok).toBe(false)
+    if (!rule.ok) expect(rule.error.code).toBe(code)
+  })
+
+  it('gives the rule for a clock the law has, with no date needed', () => {
+    expect(reviewClockRule({ regime: 'foia', clock: 'review', extended: true })).toMatchObject({
+      ok: true,
+      value: { workingDays: 40, limit: '40 working days' },
+    })
   })
 })

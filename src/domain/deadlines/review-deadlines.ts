@@ -29,16 +29,36 @@ export interface ReviewClockRequest {
 
 const long = formatLongDate
 
-interface Rule {
+export interface ReviewClockRule {
   readonly workingDays: number
   readonly limit: string
   readonly basis: string
 }
 
-const rule = (request: ReviewClockRequest): Result<Rule, string> => {
+/**
+ * Why a clock after the response does not exist for a law:
+ * - `no-statutory-review`: subject access has no internal review;
+ * - `no-regulator-time-limit`: FOIA and the EIR set no time limit for complaining to the ICO;
+ * - `no-review-extension`: only a FOIA review can be extended for complexity or volume.
+ */
+export interface ReviewClockRefusal {
+  readonly code: 'no-statutory-review' | 'no-regulator-time-limit' | 'no-review-extension'
+  readonly message: string
+}
+
+/**
+ * The rule for a clock after the response, or why the law has none. Needs no date: a form can ask it before the
+ * date is typed, and list a refused clock beside a missing date.
+ */
+export const reviewClockRule = (
+  request: Pick<ReviewClockRequest, 'regime' | 'clock' | 'extended' | 'windowWorkingDays'>,
+): Result<ReviewClockRule, ReviewClockRefusal> => {
   const { regime, clock } = request
   if (regime === 'sar') {
-    return fail('Subject access has no statutory internal review: the requester may complain to the ICO')
+    return fail({
+      code: 'no-statutory-review',
+      message: 'Subject access has no statutory internal review: the requester may complain to the ICO',
+    })
   }
   switch (clock) {
     case 'review-window': {
@@ -52,11 +72,13 @@ const rule = (request: ReviewClockRequest): Result<Rule, string> => {
     }
     case 'review': {
       if (request.extended === true && regime !== 'foia') {
-        return fail(
-          regime === 'eir'
-            ? 'EIR reconsideration already has 40 working days (reg 11(4)) and no extension'
-            : 'A FOISA review has 20 working days (s21(1)) and no extension',
-        )
+        return fail({
+          code: 'no-review-extension',
+          message:
+            regime === 'eir'
+              ? 'EIR reconsideration already has 40 working days (reg 11(4)) and no extension'
+              : 'A FOISA review has 20 working days (s21(1)) and no extension',
+        })
       }
       if (regime === 'eir') {
         return ok({
@@ -83,9 +105,10 @@ const rule = (request: ReviewClockRequest): Result<Rule, string> => {
     case 'regulator-window':
       return regime === 'foisa'
         ? ok({ workingDays: 0, limit: 'six months', basis: 'FOISA s47(4): an application within six months' })
-        : fail(
-            `${regime === 'eir' ? 'The EIR (reg 18) set' : 'FOIA (s50) sets'} no time limit for complaining to the ICO; the ICO may decline a complaint after undue delay (s50(2)(b))`,
-          )
+        : fail({
+            code: 'no-regulator-time-limit',
+            message: `${regime === 'eir' ? 'The EIR (reg 18) set' : 'FOIA (s50) sets'} no time limit for complaining to the ICO; the ICO may decline a complaint after undue delay (s50(2)(b))`,
+          })
   }
 }
 
@@ -100,8 +123,8 @@ export const computeReviewDeadline = (
   uk: UkCalendar,
   request: ReviewClockRequest,
 ): Result<Deadline, ClockProblem[]> => {
-  const found = rule(request)
-  if (!found.ok) return fail([{ field: 'regime', message: found.error }])
+  const found = reviewClockRule(request)
+  if (!found.ok) return fail([{ field: 'regime', message: found.error.message }])
   const { workingDays, limit, basis } = found.value
   const from = dayNumberOfIso(request.from)
   const explanation: string[] = []

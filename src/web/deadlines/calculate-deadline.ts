@@ -1,10 +1,13 @@
-import type { IsoDate } from '../../domain/calendar/calendar-date.ts'
 import type { UkCalendar } from '../../domain/calendar/uk-calendar.ts'
 import { readClockRequest, type ClockProblem } from '../../domain/deadlines/clock-request.ts'
 import type { Deadline } from '../../domain/deadlines/deadline.ts'
 import { isRegime, type Regime } from '../../domain/deadlines/regime.ts'
 import { computeResponseDeadline } from '../../domain/deadlines/response-deadline.ts'
-import { computeReviewDeadline } from '../../domain/deadlines/review-deadlines.ts'
+import {
+  computeReviewDeadline,
+  reviewClockRule,
+  type ReviewClockRefusal,
+} from '../../domain/deadlines/review-deadlines.ts'
 import { fail, ok, type Result } from '../../domain/result.ts'
 import {
   DATE_PARTS,
@@ -68,45 +71,34 @@ const calculateResponse = (calendar: UkCalendar, form: CalculatorForm): Result<D
 }
 
 /**
- * Where a refused review clock is shown, and in what words. The domain puts every refusal on the law; on this form
- * the fix is sometimes elsewhere: the Scottish Information Commissioner's window is a deadline FOIA and the EIR do not
- * have, and only a FOIA review can be complex or voluminous.
+ * Where a refused review clock is shown, and in what words. The fix is not always the law: the Scottish Information
+ * Commissioner's window is a deadline FOIA and the EIR do not have, and only a FOIA review can be complex or
+ * voluminous.
  */
-const reviewRefusal = (
-  problem: ClockProblem,
-  request: { readonly regime: Regime; readonly clock: ReviewClock; readonly extended: boolean },
-): FieldError => {
-  const { regime, clock, extended } = request
-  if (problem.field !== 'regime') {
-    // The only other problem is a deadline past the end of the calendar: it belongs to the date the clock runs from.
-    return { field: REVIEW_DATE_FIELDS[clock], message: problem.message, parts: DATE_PARTS }
+const reviewRefusal = (refusal: ReviewClockRefusal, regime: Regime): FieldError => {
+  switch (refusal.code) {
+    case 'no-statutory-review':
+      return { field: 'regime', message: refusal.message, parts: [] }
+    case 'no-regulator-time-limit':
+      return {
+        field: 'clock',
+        message:
+          regime === 'eir'
+            ? 'The EIR set no time limit for complaining to the ICO (regulation 18): the Scottish Information Commissioner’s 6 months are for FOISA only'
+            : 'FOIA sets no time limit for complaining to the ICO (section 50): the Scottish Information Commissioner’s 6 months are for FOISA only',
+        parts: [],
+      }
+    case 'no-review-extension':
+      return {
+        field: 'complexReview',
+        message:
+          regime === 'eir'
+            ? 'An EIR review already has 40 working days (regulation 11(4)): only a FOIA review can be complex or voluminous'
+            : 'A FOISA review has 20 working days (section 21(1)) and cannot be extended: only a FOIA review can be complex or voluminous',
+        parts: [],
+      }
   }
-  if (regime === 'sar') return { field: 'regime', message: problem.message, parts: [] }
-  if (clock === 'regulator-window') {
-    return {
-      field: 'clock',
-      message:
-        regime === 'eir'
-          ? 'The EIR set no time limit for complaining to the ICO (regulation 18): the Scottish Information Commissioner’s 6 months are for FOISA only'
-          : 'FOIA sets no time limit for complaining to the ICO (section 50): the Scottish Information Commissioner’s 6 months are for FOISA only',
-      parts: [],
-    }
-  }
-  if (clock === 'review' && extended) {
-    return {
-      field: 'complexReview',
-      message:
-        regime === 'eir'
-          ? 'An EIR review already has 40 working days (regulation 11(4)): only a FOIA review can be complex or voluminous'
-          : 'A FOISA review has 20 working days (section 21(1)) and cannot be extended: only a FOIA review can be complex or voluminous',
-      parts: [],
-    }
-  }
-  return { field: 'regime', message: problem.message, parts: [] }
 }
-
-/** Any real date: the domain judges a review clock's rule before its date (see `calculateReview`). */
-const PLACEHOLDER_DATE = '2024-01-02' as IsoDate
 
 const calculateReview = (
   calendar: UkCalendar,
@@ -115,25 +107,23 @@ const calculateReview = (
 ): Result<Deadline, FieldError[]> => {
   const input = toReviewInput(form, clock)
   const errors = [...input.errors]
-  const regimeText = input.regime.trim().toLowerCase()
-  if (!isRegime(regimeText)) {
+  const regime = input.regime.trim().toLowerCase()
+  if (!isRegime(regime)) {
     errors.push({ field: 'regime', message: SELECT_REGIME, parts: [] })
     return fail(orderErrors(errors))
   }
-  const request = { regime: regimeText, clock, extended: input.extended }
-  // With no usable date, the clock is still asked about on a placeholder date, so that a refused clock (subject access
-  // has no review) is listed beside the missing date rather than after it is fixed. Only its refusals are kept.
-  const deadline = computeReviewDeadline(calendar, {
-    regime: regimeText,
-    clock,
-    from: input.from ?? PLACEHOLDER_DATE,
-    ...(input.extended ? { extended: true } : {}),
-  })
+  // Whether the law has this clock at all needs no date, so a refused clock is listed beside a missing date.
+  const extended = input.extended ? { extended: true } : {}
+  const rule = reviewClockRule({ regime, clock, ...extended })
+  if (!rule.ok) errors.push(reviewRefusal(rule.error, regime))
+  if (errors.length > 0 || input.from === undefined) return fail(orderErrors(errors))
+  const deadline = computeReviewDeadline(calendar, { regime, clock, from: input.from, ...extended })
   if (!deadline.ok) {
-    const refusals = input.from === undefined ? deadline.error.filter((p) => p.field === 'regime') : deadline.error
-    errors.push(...refusals.map((problem) => reviewRefusal(problem, request)))
+    // The rule was allowed, so the only problem left is a deadline past the end of the calendar: it belongs to the
+    // date the clock runs from.
+    const field = REVIEW_DATE_FIELDS[clock]
+    return fail(deadline.error.map((problem) => ({ field, message: problem.message, parts: DATE_PARTS })))
   }
-  if (errors.length > 0 || !deadline.ok) return fail(orderErrors(errors))
   return ok(deadline.value)
 }
 
