@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Express } from 'express'
+import { afterAll, beforeAll } from 'vitest'
 import { loadConfig } from '../src/config.ts'
 import { buildDependencies, type Dependencies } from '../src/dependencies.ts'
 import { createLogger } from '../src/logger.ts'
@@ -33,4 +34,19 @@ export const buildTestApp = async (options: TestAppOptions = {}): Promise<TestAp
   const deps = options.override === undefined ? real : options.override(real)
   const app = await createApp(deps)
   return { app, deps, cleanUp: () => rm(dataDir, { recursive: true, force: true }) }
+}
+
+/** The real app for a spec file, built before its tests and cleaned up after them. Call at the top level. */
+export const useTestApp = (options: TestAppOptions = {}): (() => TestApp) => {
+  let built: TestApp | undefined
+  beforeAll(async () => {
+    built = await buildTestApp(options)
+  }, 60_000)
+  afterAll(async () => {
+    await built?.cleanUp()
+  })
+  return () => {
+    if (built === undefined) throw new Error('the app is not built yet: call useTestApp at the top level')
+    return built
+  }
 }

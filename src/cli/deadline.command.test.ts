@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Deadline } from '../domain/deadlines/deadline.ts'
-import {
-  disclose,
-  expectOneLineError,
-  makeDataDir,
-  parseJsonOutput,
-  removeDataDir,
-} from './run-disclose.test-support.ts'
+import { disclose, expectOneLineError, parseJsonOutput, useDataDirs } from './run-disclose.test-support.ts'
 
-let dataDir: string
-beforeAll(async () => {
-  dataDir = await makeDataDir()
-})
-afterAll(async () => {
-  await removeDataDir(dataDir)
-})
+const dataDirs = useDataDirs()
 
 const deadline = async (...args: string[]): Promise<Deadline> =>
-  parseJsonOutput(await disclose(['deadline', ...args, '--json'], dataDir)) as Deadline
+  parseJsonOutput(await disclose(['deadline', ...args, '--json'], dataDirs.shared())) as Deadline
 
 describe.concurrent('disclose deadline', { timeout: 60_000 }, () => {
   it('counts 20 working days for a FOIA request received on 1 October 2024', async () => {
@@ -38,7 +26,7 @@ describe.concurrent('disclose deadline', { timeout: 60_000 }, () => {
   })
 
   it('prints the due date first, then the limit, the reasoning and each day passed over', async () => {
-    const run = await disclose(['deadline', '--regime', 'foia', '--received', '2024-11-08'], dataDir)
+    const run = await disclose(['deadline', '--regime', 'foia', '--received', '2024-11-08'], dataDirs.shared())
     expect(run.status).toBe(0)
     expect(run.stderr).toBe('')
     const lines = run.stdout.split('\n')
@@ -70,7 +58,7 @@ describe.concurrent('disclose deadline', { timeout: 60_000 }, () => {
   it('says the clock is stopped while a fee is awaited', async () => {
     const run = await disclose(
       ['deadline', '--regime', 'foia', '--received', '2024-10-01', '--fee-notice', '2024-10-08'],
-      dataDir,
+      dataDirs.shared(),
     )
     expect(run.status).toBe(0)
     expect(run.stdout.split('\n')[0]).toBe('Due: none yet, the clock is stopped until the fee arrives')
@@ -83,7 +71,7 @@ describe.concurrent('disclose deadline', { timeout: 60_000 }, () => {
   })
 
   it('explains every option with --help', async () => {
-    const run = await disclose(['deadline', '--help'], dataDir)
+    const run = await disclose(['deadline', '--help'], dataDirs.shared())
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/^Usage: disclose deadline --regime REGIME --received YYYY-MM-DD \[options\]/)
     for (const flag of ['--nation', '--extension', '--clarified', '--fee-notice', '--fee-paid', '--clock', '--json']) {
@@ -134,6 +122,6 @@ describe.concurrent('disclose deadline', { timeout: 60_000 }, () => {
       'disclose deadline: --extension pit:2024-12-06: Date of the public interest extension must be after the 20-working-day deadline (Monday 9 December 2024)',
     ],
   ])('refuses %s with status 2 and one line', async (_what, args, message) => {
-    expectOneLineError(await disclose(['deadline', ...args], dataDir), message)
+    expectOneLineError(await disclose(['deadline', ...args], dataDirs.shared()), message)
   })
 })

@@ -1,31 +1,18 @@
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { BankHoliday } from '../domain/calendar/bank-holiday.ts'
 import type { Deadline } from '../domain/deadlines/deadline.ts'
 import type { HolidayImportReport } from '../services/holidays/calendar.service.ts'
 import {
   disclose,
   expectOneLineError,
-  makeDataDir,
   parseJsonOutput,
-  removeDataDir,
+  useDataDirs,
   type DiscloseRun,
 } from './run-disclose.test-support.ts'
 
-const dataDirs: string[] = []
-let sharedDir: string
-const freshDataDir = async (): Promise<string> => {
-  const dir = await makeDataDir()
-  dataDirs.push(dir)
-  return dir
-}
-beforeAll(async () => {
-  sharedDir = await freshDataDir()
-})
-afterAll(async () => {
-  await Promise.all(dataDirs.map(removeDataDir))
-})
+const dataDirs = useDataDirs()
 
 const holidaysIn = (run: DiscloseRun): BankHoliday[] => parseJsonOutput(run) as BankHoliday[]
 
@@ -50,7 +37,7 @@ const FEED_WITH_AN_EXTRA_DAY = {
 describe.concurrent('disclose holidays', { timeout: 120_000 }, () => {
   it('lists Scotland’s 2024 bank holidays, St Andrew’s Day (substitute day) among them', async () => {
     const holidays = holidaysIn(
-      await disclose(['holidays', '--year', '2024', '--nation', 'scotland', '--json'], sharedDir),
+      await disclose(['holidays', '--year', '2024', '--nation', 'scotland', '--json'], dataDirs.shared()),
     )
     expect(holidays.every((holiday) => holiday.division === 'scotland')).toBe(true)
     expect(holidays).toContainEqual({
@@ -64,7 +51,7 @@ describe.concurrent('disclose holidays', { timeout: 120_000 }, () => {
   })
 
   it('prints a table with each date’s day, title, notes, nation and provenance', async () => {
-    const run = await disclose(['holidays', '--year', '2024', '--nation', 'scotland'], sharedDir)
+    const run = await disclose(['holidays', '--year', '2024', '--nation', 'scotland'], dataDirs.shared())
     expect(run.status).toBe(0)
     const lines = run.stdout.split('\n')
     expect(lines[0]).toBe('Bank holidays in Scotland, 2024')
@@ -75,7 +62,7 @@ describe.concurrent('disclose holidays', { timeout: 120_000 }, () => {
 
   it('shows 1995’s early May bank holiday moved to VE Day, 8 May', async () => {
     const holidays = holidaysIn(
-      await disclose(['holidays', '--year', '1995', '--nation', 'england-and-wales', '--json'], sharedDir),
+      await disclose(['holidays', '--year', '1995', '--nation', 'england-and-wales', '--json'], dataDirs.shared()),
     )
     const earlyMay = holidays.filter((holiday) => holiday.date.startsWith('1995-05-0'))
     expect(earlyMay.map((holiday) => holiday.date)).toEqual(['1995-05-08'])
@@ -83,7 +70,7 @@ describe.concurrent('disclose holidays', { timeout: 120_000 }, () => {
   })
 
   it('works out years GOV.UK has not published from the rules, in every nation', async () => {
-    const holidays = holidaysIn(await disclose(['holidays', '--year', '2040', '--json'], sharedDir))
+    const holidays = holidaysIn(await disclose(['holidays', '--year', '2040', '--json'], dataDirs.shared()))
     expect(new Set(holidays.map((holiday) => holiday.division))).toEqual(
       new Set(['england-and-wales', 'scotland', 'northern-ireland']),
     )
@@ -93,8 +80,8 @@ describe.concurrent('disclose holidays', { timeout: 120_000 }, () => {
 
   it('explains listing and importing with --help', async () => {
     const [list, importing] = await Promise.all([
-      disclose(['holidays', '--help'], sharedDir),
-      disclose(['holidays', 'import', '--help'], sharedDir),
+      disclose(['holidays', '--help'], dataDirs.shared()),
+      disclose(['holidays', 'import', '--help'], dataDirs.shared()),
     ])
     expect(list.status).toBe(0)
     expect(list.stdout).toMatch(/^Usage: disclose holidays --year YYYY/)
@@ -115,11 +102,11 @@ describe.concurrent('disclose holidays', { timeout: 120_000 }, () => {
       'disclose holidays: --nation cornwall: Nation must be one of england-and-wales, scotland, northern-ireland, not “cornwall”',
     ],
   ])('refuses %s with status 2 and one line', async (_what, args, message) => {
-    expectOneLineError(await disclose(['holidays', ...args], sharedDir), message)
+    expectOneLineError(await disclose(['holidays', ...args], dataDirs.shared()), message)
   })
 
   it('refuses a file that is missing or not JSON, saving nothing', async () => {
-    const dir = await freshDataDir()
+    const dir = await dataDirs.fresh()
     const notJson = join(dir, 'not-json.json')
     await writeFile(notJson, 'Bank holidays: 3 June\n')
     const [missing, garbled] = await Promise.all([
@@ -138,7 +125,7 @@ describe.concurrent('disclose holidays', { timeout: 120_000 }, () => {
   })
 
   it('imports a GOV.UK feed whose dates then win, and keeps it when a later feed is malformed', async () => {
-    const dir = await freshDataDir()
+    const dir = await dataDirs.fresh()
     const feed = join(dir, 'bank-holidays.json')
     await writeFile(feed, JSON.stringify(FEED_WITH_AN_EXTRA_DAY))
     const request = ['deadline', '--regime', 'foia', '--received', '2030-05-20', '--json']

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 
 /** What the real `disclose` command did: its exit status and both output streams. */
 export interface DiscloseRun {
@@ -19,6 +19,37 @@ const BIN = join(ROOT, 'bin', 'disclose.js')
 export const makeDataDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'disclose-cli-'))
 
 export const removeDataDir = (dir: string): Promise<void> => rm(dir, { recursive: true, force: true })
+
+export interface DataDirs {
+  /** One data directory for the spec file's tests that read but do not import. */
+  readonly shared: () => string
+  /** A data directory of a test's own, for a test that imports bank holidays. */
+  readonly fresh: () => Promise<string>
+}
+
+/** Data directories for a spec file, made before its tests and removed after them. Call at the top level. */
+export const useDataDirs = (): DataDirs => {
+  const made: string[] = []
+  let shared: string | undefined
+  const fresh = async (): Promise<string> => {
+    const dir = await makeDataDir()
+    made.push(dir)
+    return dir
+  }
+  beforeAll(async () => {
+    shared = await fresh()
+  })
+  afterAll(async () => {
+    await Promise.all(made.map(removeDataDir))
+  })
+  return {
+    shared: () => {
+      if (shared === undefined) throw new Error('no data directory yet: call useDataDirs at the top level')
+      return shared
+    },
+    fresh,
+  }
+}
 
 /**
  * Runs `node bin/disclose.js …` as a child process, as a person would from the project folder. LOG_LEVEL is left

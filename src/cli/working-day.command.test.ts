@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  disclose,
-  expectOneLineError,
-  makeDataDir,
-  parseJsonOutput,
-  removeDataDir,
-} from './run-disclose.test-support.ts'
+import { describe, expect, it } from 'vitest'
+import { disclose, expectOneLineError, parseJsonOutput, useDataDirs } from './run-disclose.test-support.ts'
 
-let dataDir: string
-beforeAll(async () => {
-  dataDir = await makeDataDir()
-})
-afterAll(async () => {
-  await removeDataDir(dataDir)
-})
+const dataDirs = useDataDirs()
 
 describe.concurrent('disclose working-day', { timeout: 60_000 }, () => {
   it('says why a Scottish bank holiday is not a working day under FOIA', async () => {
-    const run = await disclose(['working-day', '2024-12-02', '--regime', 'foia'], dataDir)
+    const run = await disclose(['working-day', '2024-12-02', '--regime', 'foia'], dataDirs.shared())
     expect(run.status).toBe(0)
     expect(run.stderr).toBe('')
     expect(run.stdout).toBe(
@@ -26,13 +14,15 @@ describe.concurrent('disclose working-day', { timeout: 60_000 }, () => {
   })
 
   it('says a day is a working day, with status 0', async () => {
-    const run = await disclose(['working-day', '2024-12-03', '--regime', 'foisa'], dataDir)
+    const run = await disclose(['working-day', '2024-12-03', '--regime', 'foisa'], dataDirs.shared())
     expect(run.status).toBe(0)
     expect(run.stdout).toBe('Tue 3 Dec 2024 is a working day under FOISA\n')
   })
 
   it('answers in JSON with every reason a day is closed', async () => {
-    const answer = parseJsonOutput(await disclose(['working-day', '2022-12-25', '--regime', 'eir', '--json'], dataDir))
+    const answer = parseJsonOutput(
+      await disclose(['working-day', '2022-12-25', '--regime', 'eir', '--json'], dataDirs.shared()),
+    )
     expect(answer).toMatchObject({ date: '2022-12-25', regime: 'eir', workingDay: false })
     expect((answer as { reasons: string[] }).reasons).toEqual(['Sunday', 'Christmas Day'])
   })
@@ -41,14 +31,14 @@ describe.concurrent('disclose working-day', { timeout: 60_000 }, () => {
     const answer = parseJsonOutput(
       await disclose(
         ['working-day', '2024-12-02', '--regime', 'sar', '--nation', 'england-and-wales', '--json'],
-        dataDir,
+        dataDirs.shared(),
       ),
     )
     expect(answer).toMatchObject({ nation: 'england-and-wales', workingDay: true, reasons: [] })
   })
 
   it('explains its options with --help', async () => {
-    const run = await disclose(['working-day', '--help'], dataDir)
+    const run = await disclose(['working-day', '--help'], dataDirs.shared())
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/^Usage: disclose working-day YYYY-MM-DD --regime REGIME/)
   })
@@ -65,6 +55,6 @@ describe.concurrent('disclose working-day', { timeout: 60_000 }, () => {
       'disclose working-day: --regime fsa: Regime must be one of foia, eir, foisa, sar, not “fsa”',
     ],
   ])('refuses %s with status 2 and one line', async (_what, args, message) => {
-    expectOneLineError(await disclose(['working-day', ...args], dataDir), message)
+    expectOneLineError(await disclose(['working-day', ...args], dataDirs.shared()), message)
   })
 })

@@ -2,30 +2,22 @@ import * as cheerio from 'cheerio'
 import { pino } from 'pino'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, type TestApp } from '../../test/app.ts'
+import { buildTestApp, useTestApp, type TestApp } from '../../test/app.ts'
 
-let testApp: TestApp
-
-beforeAll(async () => {
-  testApp = await buildTestApp()
-}, 60_000)
-
-afterAll(async () => {
-  await testApp.cleanUp()
-})
+const testApp = useTestApp()
 
 const nonceOf = (csp: string): string | undefined => /'nonce-([^']+)'/.exec(csp)?.[1]
 
 describe('the web app', () => {
   it('answers the health check', async () => {
-    const response = await request(testApp.app).get('/health')
+    const response = await request(testApp().app).get('/health')
     expect(response.status).toBe(200)
     expect(response.headers['content-type']).toMatch(/^application\/json/)
     expect(response.body).toEqual({ status: 'ok' })
   })
 
   it('sends a content security policy whose nonce is on every script, and a new nonce each time', async () => {
-    const first = await request(testApp.app).get('/')
+    const first = await request(testApp().app).get('/')
     const csp = String(first.headers['content-security-policy'])
     const nonce = nonceOf(csp)
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/)
@@ -40,12 +32,12 @@ describe('the web app', () => {
     for (const script of scripts) expect($(script).attr('nonce')).toBe(nonce)
     expect($('script[type="module"]').text()).toContain("import { initAll } from '/assets/govuk-frontend.min.js")
 
-    const second = await request(testApp.app).get('/')
+    const second = await request(testApp().app).get('/')
     expect(nonceOf(String(second.headers['content-security-policy']))).not.toBe(nonce)
   })
 
   it('sends the other security headers', async () => {
-    const response = await request(testApp.app).get('/')
+    const response = await request(testApp().app).get('/')
     expect(response.headers['x-content-type-options']).toBe('nosniff')
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN')
     expect(response.headers['referrer-policy']).toBe('same-origin')
@@ -53,7 +45,7 @@ describe('the web app', () => {
   })
 
   it('uses the generic header and its own footer: no crown, GOV.UK logo or Crown copyright', async () => {
-    const response = await request(testApp.app).get('/')
+    const response = await request(testApp().app).get('/')
     const $ = cheerio.load(response.text)
     expect($('header .govuk-generic-header').length).toBe(1)
     expect($('.govuk-generic-header__homepage-link').text().trim()).toBe('Disclose')
@@ -67,10 +59,10 @@ describe('the web app', () => {
   })
 
   it('serves styles compiled with the system font stack, without the GDS Transport font', async () => {
-    const $ = cheerio.load((await request(testApp.app).get('/')).text)
+    const $ = cheerio.load((await request(testApp().app).get('/')).text)
     const href = $('link[rel="stylesheet"]').attr('href') ?? ''
     expect(href).toMatch(/^\/public\/build\/application\.css\?v=[0-9a-f]{12}$/)
-    const css = await request(testApp.app).get(href)
+    const css = await request(testApp().app).get(href)
     expect(css.status).toBe(200)
     expect(css.headers['content-type']).toMatch(/^text\/css/)
     expect(css.text).toContain('font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif')
@@ -80,21 +72,21 @@ describe('the web app', () => {
   })
 
   it('serves govuk-frontend’s script and assets from the installed package', async () => {
-    const script = await request(testApp.app).get('/assets/govuk-frontend.min.js')
+    const script = await request(testApp().app).get('/assets/govuk-frontend.min.js')
     expect(script.status).toBe(200)
     expect(script.headers['content-type']).toMatch(/javascript/)
     expect(script.text).toContain('initAll')
-    const manifest = await request(testApp.app).get('/assets/manifest.json')
+    const manifest = await request(testApp().app).get('/assets/manifest.json')
     expect(manifest.status).toBe(200)
     expect(
-      await request(testApp.app)
+      await request(testApp().app)
         .get('/public/images/favicon.svg')
         .then((r) => r.status),
     ).toBe(200)
   })
 
   it('shows a GOV.UK-styled page not found for an unknown address', async () => {
-    const response = await request(testApp.app).get('/no-such-page?name=someone')
+    const response = await request(testApp().app).get('/no-such-page?name=someone')
     expect(response.status).toBe(404)
     const $ = cheerio.load(response.text)
     expect($('title').text()).toBe('Page not found – Disclose')
@@ -104,8 +96,8 @@ describe('the web app', () => {
   })
 
   it('answers a missing asset with page not found', async () => {
-    expect((await request(testApp.app).get('/public/build/missing.css')).status).toBe(404)
-    expect((await request(testApp.app).get('/assets/images/missing.png')).status).toBe(404)
+    expect((await request(testApp().app).get('/public/build/missing.css')).status).toBe(404)
+    expect((await request(testApp().app).get('/assets/images/missing.png')).status).toBe(404)
   })
 })
 
@@ -148,7 +140,7 @@ describe('the link to the source code (AGPL-3.0 section 13)', () => {
   })
 
   it('shows no link when DISCLOSE_SOURCE_URL is not set', async () => {
-    const $ = cheerio.load((await request(testApp.app).get('/')).text)
+    const $ = cheerio.load((await request(testApp().app).get('/')).text)
     expect(sourceLinks($)).toHaveLength(0)
     expect($('footer a').length).toBe(1)
     expect($('footer').text()).not.toContain('·')

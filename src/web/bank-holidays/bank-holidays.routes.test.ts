@@ -2,20 +2,12 @@ import * as cheerio from 'cheerio'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildDependencies } from '../../dependencies.ts'
-import { buildTestApp, type TestApp } from '../../../test/app.ts'
+import { buildTestApp, useTestApp, type TestApp } from '../../../test/app.ts'
 import { currentUkYear } from './bank-holidays.routes.ts'
 
-let testApp: TestApp
+const testApp = useTestApp()
 
-beforeAll(async () => {
-  testApp = await buildTestApp()
-}, 60_000)
-
-afterAll(async () => {
-  await testApp.cleanUp()
-})
-
-const get = async (path: string, app: TestApp = testApp) => {
+const get = async (path: string, app: TestApp = testApp()) => {
   const response = await request(app.app).get(path)
   return { status: response.status, $: cheerio.load(response.text), text: response.text }
 }
@@ -307,7 +299,7 @@ describe('the rest of the app', () => {
   )
 
   it('answers a form posted to the page with page not found: it is read-only', async () => {
-    const response = await request(testApp.app).post('/bank-holidays').type('form').send('year=2024')
+    const response = await request(testApp().app).post('/bank-holidays').type('form').send('year=2024')
     expect(response.status).toBe(404)
   })
 })

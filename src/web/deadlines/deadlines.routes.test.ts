@@ -1,17 +1,9 @@
 import * as cheerio from 'cheerio'
 import request from 'supertest'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, type TestApp } from '../../../test/app.ts'
+import { describe, expect, it } from 'vitest'
+import { useTestApp } from '../../../test/app.ts'
 
-let testApp: TestApp
-
-beforeAll(async () => {
-  testApp = await buildTestApp()
-}, 60_000)
-
-afterAll(async () => {
-  await testApp.cleanUp()
-})
+const testApp = useTestApp()
 
 /** The query string the form sends, from the fields a test cares about; dates as [day, month, year]. */
 const query = (fields: Readonly<Record<string, string | readonly [string, string, string]>>): string => {
@@ -28,7 +20,7 @@ const query = (fields: Readonly<Record<string, string | readonly [string, string
 }
 
 const get = async (path: string) => {
-  const response = await request(testApp.app).get(path)
+  const response = await request(testApp().app).get(path)
   return { status: response.status, $: cheerio.load(response.text), text: response.text }
 }
 
