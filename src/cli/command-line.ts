@@ -1,4 +1,3 @@
-import { parseIsoDate, yearOf, type IsoDate } from '../domain/calendar/calendar-date.ts'
 import {
   DIVISIONS,
   FIRST_CALENDAR_YEAR,
@@ -123,24 +122,6 @@ export const readYear = (text: string): Result<number, string> => {
     return fail(`Year must be between ${FIRST_CALENDAR_YEAR} and ${LAST_CALENDAR_YEAR}`)
   }
   return ok(year)
-}
-
-/** A real `YYYY-MM-DD` date in the years the calendar holds; `label` starts the message: "Date must be …". */
-export const readCalendarDate = (label: string, text: string): Result<IsoDate, string> => {
-  const trimmed = text.trim()
-  const parsed = parseIsoDate(trimmed)
-  if (!parsed.ok) {
-    return fail(
-      parsed.error.code === 'not-a-date'
-        ? `${label} must be a date in the form YYYY-MM-DD, like 2024-11-08`
-        : `${label} must be a real date (${parsed.error.detail})`,
-    )
-  }
-  const year = yearOf(parsed.value)
-  if (year < FIRST_CALENDAR_YEAR || year > LAST_CALENDAR_YEAR) {
-    return fail(`${label} must be between ${FIRST_CALENDAR_YEAR} and ${LAST_CALENDAR_YEAR}`)
-  }
-  return ok(trimmed as IsoDate)
 }
 
 /** JSON for a person to read and a program to parse: one value, indented. */

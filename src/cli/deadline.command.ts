@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { dayNumberOfIso, formatLongDate, type IsoDate } from '../domain/calendar/calendar-date.ts'
 import {
   readClockRequest,
+  readLabelledDate,
   type ClockField,
   type ClockProblem,
   type RawClockRequest,
@@ -10,12 +11,11 @@ import type { ClockKind, Deadline } from '../domain/deadlines/deadline.ts'
 import { formatSkippedDay } from '../domain/deadlines/describe-day.ts'
 import { REGIME_ABBREVIATIONS } from '../domain/deadlines/regime.ts'
 import { computeResponseDeadline } from '../domain/deadlines/response-deadline.ts'
-import { computeReviewDeadline } from '../domain/deadlines/review-deadlines.ts'
+import { computeReviewDeadline, REVIEW_FROM_LABELS } from '../domain/deadlines/review-deadlines.ts'
 import {
   EXIT_OK,
   listFlags,
   printJson,
-  readCalendarDate,
   readCommandLine,
   readRegime,
   seeHelp,
@@ -169,13 +169,6 @@ const dueLine = (deadline: Deadline): string => {
   }
 }
 
-/** What the date a review clock runs from is, for its error messages. */
-const FROM_LABELS: Readonly<Record<Exclude<ClockKind, 'response'>, string>> = {
-  'review-window': 'Date of the response',
-  review: 'Date the request for a review arrived',
-  'regulator-window': 'Date of the review’s outcome',
-}
-
 const CLOCK_NAMES: Readonly<Record<ClockKind, string>> = {
   response: 'response',
   'review-window': 'asking for a review',
@@ -258,7 +251,7 @@ const run = async (args: readonly string[], context: CliContext): Promise<ExitCo
   const regime = readRegime(values.regime ?? '')
   if (!regime.ok) return usageError(context, COMMAND, `--regime ${values.regime ?? ''}: ${regime.error}`)
   const fromFlag = values.responded === undefined ? '--received' : '--responded'
-  const date = readCalendarDate(FROM_LABELS[clock], from ?? '')
+  const date = readLabelledDate(REVIEW_FROM_LABELS[clock], from ?? '')
   if (!date.ok) return usageError(context, COMMAND, `${fromFlag} ${from ?? ''}: ${date.error}`)
   const { calendar } = await context.dependencies()
   const deadline = computeReviewDeadline(calendar.current(), {

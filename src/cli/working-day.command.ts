@@ -2,13 +2,13 @@ import { parseArgs } from 'node:util'
 import { dayNumberOfIso, formatShortDate, type IsoDate } from '../domain/calendar/calendar-date.ts'
 import { DIVISION_NAMES, type Division } from '../domain/calendar/division.ts'
 import { isWorkingDay } from '../domain/calendar/working-day-calendar.ts'
+import { readLabelledDate } from '../domain/deadlines/clock-request.ts'
 import { describeClosure } from '../domain/deadlines/describe-day.ts'
 import { calendarScopeFor, REGIME_ABBREVIATIONS, WORKING_DAY_BASIS, type Regime } from '../domain/deadlines/regime.ts'
 import {
   EXIT_OK,
   listFlags,
   printJson,
-  readCalendarDate,
   readCommandLine,
   readNation,
   readRegime,
@@ -70,7 +70,7 @@ const run = async (args: readonly string[], context: CliContext): Promise<ExitCo
   const missing = [...(text === undefined ? ['the date'] : []), ...(values.regime === undefined ? ['--regime'] : [])]
   if (missing.length > 0) return usageError(context, COMMAND, `missing ${listFlags(missing)} ${seeHelp(COMMAND)}`)
   if (extra !== undefined) return usageError(context, COMMAND, `unexpected argument “${extra}”: give one date`)
-  const date = readCalendarDate('Date', text ?? '')
+  const date = readLabelledDate('Date', text ?? '')
   if (!date.ok) return usageError(context, COMMAND, `${text ?? ''}: ${date.error}`)
   const regime = readRegime(values.regime ?? '')
   if (!regime.ok) return usageError(context, COMMAND, `--regime ${values.regime ?? ''}: ${regime.error}`)

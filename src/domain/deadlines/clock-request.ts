@@ -58,25 +58,31 @@ const TIMES_FOR_COMPLIANCE: readonly TimeForCompliance[] = ['standard', 'school'
 
 const blank = (text: string | undefined): text is undefined => text === undefined || text.trim() === ''
 
-/** Reads a date a person typed, naming the field in any problem. */
-export const readDate = (field: ClockField, text: string): Result<IsoDate, ClockProblem> => {
-  const label = FIELD_LABELS[field]
+/**
+ * Reads a date a person typed, `YYYY-MM-DD`, within the calendar's years. The message names the date by `label`
+ * ("Date of receipt must be a real date (February 2024 has 29 days)").
+ */
+export const readLabelledDate = (label: string, text: string): Result<IsoDate, string> => {
   const trimmed = text.trim()
   const parsed = parseIsoDate(trimmed)
   if (!parsed.ok) {
-    return fail({
-      field,
-      message:
-        parsed.error.code === 'not-a-date'
-          ? `${label} must be a date in the form YYYY-MM-DD, like 2024-11-08`
-          : `${label} must be a real date (${parsed.error.detail})`,
-    })
+    return fail(
+      parsed.error.code === 'not-a-date'
+        ? `${label} must be a date in the form YYYY-MM-DD, like 2024-11-08`
+        : `${label} must be a real date (${parsed.error.detail})`,
+    )
   }
   const year = yearOf(parsed.value)
   if (year < FIRST_CALENDAR_YEAR || year > LAST_CALENDAR_YEAR) {
-    return fail({ field, message: `${label} must be between ${FIRST_CALENDAR_YEAR} and ${LAST_CALENDAR_YEAR}` })
+    return fail(`${label} must be between ${FIRST_CALENDAR_YEAR} and ${LAST_CALENDAR_YEAR}`)
   }
   return ok(trimmed as IsoDate)
+}
+
+/** Reads a date a person typed, naming the field in any problem. */
+export const readDate = (field: ClockField, text: string): Result<IsoDate, ClockProblem> => {
+  const read = readLabelledDate(FIELD_LABELS[field], text)
+  return read.ok ? read : fail({ field, message: read.error })
 }
 
 /** Checks what a person typed and turns it into a clock request, or lists every problem. */

@@ -29,6 +29,13 @@ export interface ReviewClockRequest {
 
 const long = formatLongDate
 
+/** What the date each clock after the response runs from is called, in messages and on forms. */
+export const REVIEW_FROM_LABELS: Readonly<Record<ReviewClockRequest['clock'], string>> = {
+  'review-window': 'Date of the response',
+  review: 'Date the request for a review arrived',
+  'regulator-window': 'Date of the review’s outcome',
+}
+
 export interface ReviewClockRule {
   readonly workingDays: number
   readonly limit: string

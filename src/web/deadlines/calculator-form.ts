@@ -1,6 +1,12 @@
 import { MONTH_NAMES } from '../../domain/calendar/calendar-date.ts'
 import type { IsoDate } from '../../domain/calendar/calendar-date.ts'
-import { FIELD_LABELS, readDate, type ClockField, type RawClockRequest } from '../../domain/deadlines/clock-request.ts'
+import {
+  FIELD_LABELS,
+  readLabelledDate,
+  type ClockField,
+  type RawClockRequest,
+} from '../../domain/deadlines/clock-request.ts'
+import { REVIEW_FROM_LABELS } from '../../domain/deadlines/review-deadlines.ts'
 import type { ClockKind } from '../../domain/deadlines/deadline.ts'
 import { fail, ok, type Result } from '../../domain/result.ts'
 
@@ -120,9 +126,9 @@ export const FIELD_IDS: Readonly<Record<FormField, string>> = {
 /** How an error message names each date: the domain's own labels, and the form's for the dates it adds. */
 export const DATE_LABELS: Readonly<Record<DateField, string>> = {
   received: FIELD_LABELS.received,
-  responded: 'Date of the response',
-  reviewReceived: 'Date the request for a review arrived',
-  reviewOutcome: 'Date of the review’s outcome',
+  responded: REVIEW_FROM_LABELS['review-window'],
+  reviewReceived: REVIEW_FROM_LABELS.review,
+  reviewOutcome: REVIEW_FROM_LABELS['regulator-window'],
   clarificationRequested: FIELD_LABELS.clarificationRequested,
   clarified: FIELD_LABELS.clarified,
   feeNotice: FIELD_LABELS.feeNotice,
@@ -299,15 +305,8 @@ export const readDateParts = (field: DateField, parts: DateParts): Result<string
  * The domain's message starts with its label for the date of receipt; that label is swapped for this field's.
  */
 export const judgeDate = (field: DateField, text: string): Result<IsoDate, FieldError> => {
-  const read = readDate('received', text)
-  if (read.ok) return read
-  const { message } = read.error
-  const domainLabel = FIELD_LABELS.received
-  return fail({
-    field,
-    message: message.startsWith(domainLabel) ? `${DATE_LABELS[field]}${message.slice(domainLabel.length)}` : message,
-    parts: [...DATE_PARTS],
-  })
+  const read = readLabelledDate(DATE_LABELS[field], text)
+  return read.ok ? read : fail({ field, message: read.error, parts: [...DATE_PARTS] })
 }
 
 /** The response clock's dates, which `toRawClockRequest` reads; the school closures are read in pairs. */
