@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { z } from 'zod'
 import { fail, ok, type Result } from './domain/result.ts'
 
@@ -18,6 +19,14 @@ const schema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'], { error: 'NODE_ENV must be development, production or test' })
     .default('development'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((url) => /^postgres(ql)?:\/\/.+/.test(url) || !url.includes('://'), {
+      error: 'DATABASE_URL must start postgres:// (for PostgreSQL) or be a SQLite file path',
+    })
+    .optional(),
+  DISCLOSE_DEMO: z.enum(['true', 'false'], { error: 'DISCLOSE_DEMO must be true or false' }).default('true'),
   DISCLOSE_SOURCE_URL: z
     .url({
       protocol: /^https?$/,
@@ -34,6 +43,14 @@ export interface Config {
   readonly host: string | undefined
   /** Where the embedded database and files live (DISCLOSE_DATA_DIR, default ./data). */
   readonly dataDir: string
+  /**
+   * The database (DATABASE_URL): `postgres://…` selects PostgreSQL; anything else is a SQLite file path. Unset, the
+   * embedded SQLite file `DISCLOSE_DATA_DIR/disclose.sqlite`.
+   */
+  readonly database:
+    { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string }
+  /** Whether `npm start` on an empty database loads the demonstration data (DISCLOSE_DEMO, default true). */
+  readonly loadDemo: boolean
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   readonly environment: 'development' | 'production' | 'test'
   /**
@@ -58,6 +75,13 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
       port: parsed.data.PORT,
       host: parsed.data.HOST,
       dataDir: parsed.data.DISCLOSE_DATA_DIR,
+      database:
+        parsed.data.DATABASE_URL === undefined
+          ? { kind: 'sqlite' as const, file: join(parsed.data.DISCLOSE_DATA_DIR, 'disclose.sqlite') }
+          : /^postgres(ql)?:\/\//.test(parsed.data.DATABASE_URL)
+            ? { kind: 'postgres' as const, url: parsed.data.DATABASE_URL }
+            : { kind: 'sqlite' as const, file: parsed.data.DATABASE_URL },
+      loadDemo: parsed.data.DISCLOSE_DEMO === 'true',
       logLevel: parsed.data.LOG_LEVEL,
       environment: parsed.data.NODE_ENV,
       sourceUrl: parsed.data.DISCLOSE_SOURCE_URL,

@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely'
+import pg from 'pg'
+import { MIGRATIONS } from './migrations/index.ts'
+import { pgliteDialect } from './pglite-dialect.ts'
+import type { Schema } from './tables/schema.ts'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+/** Where the database is: the embedded SQLite file, a PostgreSQL server, or PostgreSQL in process (tests). */
+export type DatabaseLocation =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize?: number }
+  | { readonly kind: 'pglite' }
+
+export interface Database {
+  readonly db: Kysely<Schema>
+  readonly dialect: DialectName
+  /** What the database is, for logs and `disclose db status`: never a password. */
+  readonly description: string
+  close(): Promise<void>
+}
+
+// pg returns bigint (count(*)) as a string and `date` as a JS Date; Disclose keeps dates as text and counts as numbers.
+pg.types.setTypeParser(20, Number)
+pg.types.setTypeParser(1082, (text: string) => text)
+
+const describeUrl = (url: string): string => {
+  try {
+    const parsed = new URL(url)
+    return `PostgreSQL at ${parsed.hostname}${parsed.port === '' ? '' : `:${parsed.port}`}${parsed.pathname}`
+  } catch {
+    return 'PostgreSQL'
+  }
+}
+
+export const openDatabase = async (location: DatabaseLocation): Promise<Database> => {
+  switch (location.kind) {
+    case 'sqlite': {
+      if (location.file !== ':memory:') mkdirSync(dirname(location.file), { recursive: true })
+      const sqlite = new BetterSqlite3(location.file)
+      sqlite.pragma('journal_mode = WAL')
+      sqlite.pragma('synchronous = NORMAL')
+      sqlite.pragma('foreign_keys = ON')
+      sqlite.pragma('busy_timeout = 5000')
+      const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) })
+      return { db, dialect: 'sqlite', description: `SQLite file ${location.file}`, close: () => db.destroy() }
+    }
+    case 'postgres': {
+      const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 })
+      const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) })
+      return { db, dialect: 'postgres', description: describeUrl(location.url), close: () => db.destroy() }
+    }
+    case 'pglite': {
+      const { PGlite } = await import('@electric-sql/pglite')
+      const db = new Kysely<Schema>({ dialect: pgliteDialect(new PGlite()) })
+      return { db, dialect: 'postgres', description: 'PGlite (PostgreSQL in process)', close: () => db.destroy() }
+    }
+  }
+}
+
+const migrator = (db: Kysely<Schema>): Migrator =>
+  new Migrator({ db, provider: { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) } })
+
+export interface MigrationReport {
+  readonly applied: readonly string[]
+  readonly error: string | null
+}
+
+const report = (result: MigrationResultSet): MigrationReport => ({
+  applied: (result.results ?? []).filter((step) => step.status === 'Success').map((step) => step.migrationName),
+  error:
+    result.error === undefined
+      ? null
+      : result.error instanceof Error
+        ? result.error.message
+        : JSON.stringify(result.error),
+})
+
+/** Brings the schema up to date. Each migration runs in a transaction; a failed one leaves the schema as it was. */
+export const migrateToLatest = async (database: Database): Promise<MigrationReport> =>
+  report(await migrator(database.db).migrateToLatest())
+
+/** Migrations not yet applied. */
+export const pendingMigrations = async (database: Database): Promise<string[]> =>
+  (await migrator(database.db).getMigrations())
+    .filter((migration) => migration.executedAt === undefined)
+    .map((migration) => migration.name)

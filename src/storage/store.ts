@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely'
+import type { Database, DialectName } from './database.ts'
+import { createAuditRepository } from './repositories/audit.repository.ts'
+import { createCaseRepository } from './repositories/case.repository.ts'
+import { createOrganisationRepository } from './repositories/organisation.repository.ts'
+import { createUserRepository } from './repositories/user.repository.ts'
+import type { Schema } from './tables/schema.ts'
+
+/** Every repository, bound to one connection or transaction. */
+export interface Repositories {
+  readonly organisations: ReturnType<typeof createOrganisationRepository>
+  readonly users: ReturnType<typeof createUserRepository>
+  readonly cases: ReturnType<typeof createCaseRepository>
+  readonly audit: ReturnType<typeof createAuditRepository>
+}
+
+/**
+ * The storage port the services use: reads through `read`, and every change inside `transaction`, which commits
+ * all of it or none.
+ */
+export interface Store {
+  readonly dialect: DialectName
+  readonly description: string
+  readonly read: Repositories
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+const repositoriesOver = (db: Kysely<Schema>, dialect: DialectName): Repositories => ({
+  organisations: createOrganisationRepository(db),
+  users: createUserRepository(db),
+  cases: createCaseRepository(db),
+  audit: createAuditRepository(db, dialect),
+})
+
+export const createStore = (database: Database): Store => ({
+  dialect: database.dialect,
+  description: database.description,
+  read: repositoriesOver(database.db, database.dialect),
+  transaction: (work) =>
+    database.db.transaction().execute((transaction) => work(repositoriesOver(transaction, database.dialect))),
+  close: () => database.close(),
+})

@@ -1,0 +1,18 @@
+import type { AuditEventTable, AuditHeadTable } from './audit.table.ts'
+import type { CaseLinkTable, CasePartTable, CaseTable, RequesterTable } from './case.table.ts'
+import type { OrganisationTable } from './organisation.table.ts'
+import type { ApiTokenTable, UserAccountTable, UserSessionTable } from './user.table.ts'
+
+/** Every table, as Kysely sees it. Names are singular and snake_case. */
+export interface Schema {
+  organisation: OrganisationTable
+  user_account: UserAccountTable
+  user_session: UserSessionTable
+  api_token: ApiTokenTable
+  requester: RequesterTable
+  case: CaseTable
+  case_part: CasePartTable
+  case_link: CaseLinkTable
+  audit_event: AuditEventTable
+  audit_head: AuditHeadTable
+}
