@@ -11,7 +11,7 @@ import { createApp } from '../src/web/app.ts'
 export interface TestApp {
   readonly app: Express
   readonly deps: Dependencies
-  /** Removes the temporary data directory. */
+  /** Closes the database and removes the temporary data directory. */
   readonly cleanUp: () => Promise<void>
 }
 
@@ -33,7 +33,14 @@ export const buildTestApp = async (options: TestAppOptions = {}): Promise<TestAp
   const real = await buildDependencies(config.value, createLogger(config.value))
   const deps = options.override === undefined ? real : options.override(real)
   const app = await createApp(deps)
-  return { app, deps, cleanUp: () => rm(dataDir, { recursive: true, force: true }) }
+  return {
+    app,
+    deps,
+    cleanUp: async () => {
+      await real.close()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
 }
 
 /** The real app for a spec file, built before its tests and cleaned up after them. Call at the top level. */

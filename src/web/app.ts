@@ -4,6 +4,7 @@ import type { Dependencies } from '../dependencies.ts'
 import { assetPaths, ensureStyles, fingerprint } from './assets.ts'
 import { bankHolidaysRoutes } from './bank-holidays/bank-holidays.routes.ts'
 import { deadlinesRoutes } from './deadlines/deadlines.routes.ts'
+import { identify } from './authentication.ts'
 import { handleErrors, notFound } from './errors.ts'
 import { logRequests } from './request-logging.ts'
 import { securityHeaders, setCspNonce } from './security.ts'
@@ -52,9 +53,15 @@ export const createApp = async (deps: Dependencies): Promise<express.Express> =>
   app.use('/assets', express.static(paths.govukAssets, cache))
   app.use('/public', express.static(paths.publicDir, cache))
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' })
+  app.get('/health', async (_req, res) => {
+    try {
+      await deps.store.read.organisations.list()
+      res.json({ status: 'ok', database: 'ok' })
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' })
+    }
   })
+  app.use(identify(deps))
   app.use(deadlinesRoutes(deps))
   app.use(bankHolidaysRoutes(deps))
 
