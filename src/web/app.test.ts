@@ -13,7 +13,7 @@ describe('the web app', () => {
     const response = await request(testApp().app).get('/health')
     expect(response.status).toBe(200)
     expect(response.headers['content-type']).toMatch(/^application\/json/)
-    expect(response.body).toEqual({ status: 'ok' })
+    expect(response.body).toEqual({ status: 'ok', database: 'ok' })
   })
 
   it('sends a content security policy whose nonce is on every script, and a new nonce each time', async () => {
