@@ -9,6 +9,8 @@ describe('configuration', () => {
         port: 3000,
         host: undefined,
         dataDir: './data',
+        database: { kind: 'sqlite', file: 'data/disclose.sqlite' },
+        loadDemo: true,
         logLevel: 'info',
         environment: 'development',
         sourceUrl: undefined,
@@ -19,6 +21,36 @@ describe('configuration', () => {
   it('reads PORT and DISCLOSE_DATA_DIR from the environment', () => {
     const config = loadConfig({ PORT: '8080', DISCLOSE_DATA_DIR: '/var/lib/disclose' })
     expect(config.ok && [config.value.port, config.value.dataDir]).toEqual([8080, '/var/lib/disclose'])
+  })
+
+  it('keeps the embedded SQLite file in the data directory', () => {
+    const config = loadConfig({ DISCLOSE_DATA_DIR: '/var/lib/disclose' })
+    expect(config.ok && config.value.database).toEqual({ kind: 'sqlite', file: '/var/lib/disclose/disclose.sqlite' })
+  })
+
+  it('selects PostgreSQL when DATABASE_URL starts postgres://', () => {
+    for (const url of ['postgres://disclose@db.internal:5432/disclose', 'postgresql://db.internal/disclose']) {
+      const config = loadConfig({ DATABASE_URL: url })
+      expect(config.ok && config.value.database).toEqual({ kind: 'postgres', url })
+    }
+  })
+
+  it('takes any other DATABASE_URL as a SQLite file path', () => {
+    const config = loadConfig({ DATABASE_URL: '/srv/disclose/cases.sqlite' })
+    expect(config.ok && config.value.database).toEqual({ kind: 'sqlite', file: '/srv/disclose/cases.sqlite' })
+  })
+
+  it('refuses a DATABASE_URL for another kind of database, saying what it must be', () => {
+    expect(loadConfig({ DATABASE_URL: 'mysql://db.internal/disclose' })).toEqual({
+      ok: false,
+      error: ['DATABASE_URL must start postgres:// (for PostgreSQL) or be a SQLite file path'],
+    })
+  })
+
+  it('turns the demonstration data off with DISCLOSE_DEMO=false, and refuses anything but true or false', () => {
+    const config = loadConfig({ DISCLOSE_DEMO: 'false' })
+    expect(config.ok && config.value.loadDemo).toBe(false)
+    expect(loadConfig({ DISCLOSE_DEMO: 'no' })).toEqual({ ok: false, error: ['DISCLOSE_DEMO must be true or false'] })
   })
 
   it('reads DISCLOSE_SOURCE_URL, the address of the source code the footer links to', () => {

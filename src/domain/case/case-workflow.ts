@@ -103,7 +103,7 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
     action: 'approve',
     to: 'approved',
     roles: APPROVERS,
-    guards: ['every-part-decided', 'approver-did-not-submit'],
+    guards: ['has-parts', 'every-part-decided', 'approver-did-not-submit'],
   },
   {
     from: ['awaiting-approval', 'approved'],
@@ -117,7 +117,7 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
     action: 'issue-response',
     to: 'responded',
     roles: CASEWORKERS,
-    guards: ['every-part-decided'],
+    guards: ['has-parts', 'every-part-decided'],
   },
   { from: ['responded'], action: 'close', to: 'closed', roles: CASEWORKERS, guards: [] },
   { from: OPEN_STATES, action: 'withdraw', to: 'withdrawn', roles: CASEWORKERS, guards: [] },
@@ -186,14 +186,18 @@ const GUARDS: Readonly<Record<GuardName, (subject: Case, context: TransitionCont
       : null,
   'waiting-period-over': (subject, context) => {
     const waitingFor = subject.state === 'awaiting-fee' ? 'fee-notice-given' : 'clarification-requested'
+    const named = waitingFor === 'fee-notice-given' ? 'fees notice' : 'request for clarification'
     const since = lastClockEventOn(subject, waitingFor)
-    if (since === undefined) return null
-    const until = addCalendarMonths(dayNumberOfIso(since), WAITING_MONTHS).day
-    return dayNumberOfIso(context.today) > until
+    if (since === undefined) {
+      return `There is no record of when the ${named} was sent: record its date on the case’s clock first`
+    }
+    // "Three months beginning with" the day (FOIA s9(2)): the period ends the day before the same date three
+    // months on, or on the last day of a shorter month.
+    const { day, clamped } = addCalendarMonths(dayNumberOfIso(since), WAITING_MONTHS)
+    const lastDayOfWaiting = clamped ? day : day - 1
+    return dayNumberOfIso(context.today) > lastDayOfWaiting
       ? null
-      : `The request can lapse only after ${formatLongDate(until)}, ${WAITING_MONTHS} months after the ${
-          waitingFor === 'fee-notice-given' ? 'fees notice' : 'request for clarification'
-        }`
+      : `The request can lapse only from ${formatLongDate(lastDayOfWaiting + 1)}, when ${WAITING_MONTHS} months have passed since the ${named}`
   },
 }
 
@@ -223,11 +227,13 @@ export const decideTransition = (
     })
   }
   if (!transition.roles.includes(context.role)) {
+    const doing = CASE_ACTION_NAMES[action].toLowerCase()
     return fail({
       code: 'role-not-allowed',
-      message: `Your role cannot ${CASE_ACTION_NAMES[action].toLowerCase()}: ask ${
-        transition.roles.includes('approver') ? 'an approver' : 'an administrator'
-      }`,
+      message:
+        context.role === 'auditor'
+          ? `Auditors can read cases but not change them, so you cannot ${doing}`
+          : `Your role cannot ${doing}: ask ${transition.roles.includes('approver') ? 'an approver' : 'an administrator'}`,
     })
   }
   for (const guard of transition.guards) {
