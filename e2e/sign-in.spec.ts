@@ -1,0 +1,141 @@
+import { once } from 'node:events'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { buildTestApp, type TestApp } from '../test/app.ts'
+import { dayNumberOfIso, toIsoDate } from '../src/domain/calendar/calendar-date.ts'
+import { commandLineActor } from '../src/services/actor.ts'
+import { addOrganisation, logTestRequest, TEST_PASSWORD } from '../src/web/staff/staff.test-support.ts'
+import type { BasePage } from './pages/base.page.ts'
+import { CasePage } from './pages/case.page.ts'
+import { CasesPage } from './pages/cases.page.ts'
+import { SignInPage } from './pages/sign-in.page.ts'
+import { launchChromium } from './support/chromium.ts'
+
+/**
+ * This spec needs the app's services as well as its address, to add an officer and a case before the browser signs
+ * in, so it starts the app itself rather than through useBrowserSession.
+ */
+let testApp: TestApp | undefined
+let server: Server | undefined
+let browser: Browser | undefined
+let context: BrowserContext | undefined
+let baseUrl = ''
+let reference = ''
+
+const EMAIL = 'olive.officer@example.org'
+
+beforeAll(async () => {
+  testApp = await buildTestApp()
+  const { deps } = testApp
+  const organisation = await addOrganisation(deps, 'North Shire Council')
+  const added = await deps.users.addUser(commandLineActor(organisation.id), {
+    email: EMAIL,
+    displayName: 'Olive Officer',
+    roles: ['officer'],
+    password: TEST_PASSWORD,
+  })
+  if (!added.ok) throw new Error(JSON.stringify(added.error))
+  const weekAgo = toIsoDate(dayNumberOfIso(deps.clock.today()) - 7)
+  reference = await logTestRequest(deps, organisation, {
+    receivedOn: weekAgo,
+    channel: 'email',
+    requestText: 'Please send the gritting routes for this winter.\nA map is fine.',
+    requester: { name: 'Riley Requester', email: 'riley@example.net' },
+    assignedOfficer: { email: EMAIL },
+    parts: [{ question: 'The gritting routes', outcome: null }],
+  })
+  server = testApp.app.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  browser = await launchChromium()
+})
+
+afterEach(async () => {
+  await context?.close()
+  context = undefined
+})
+
+afterAll(async () => {
+  await browser?.close()
+  if (server !== undefined) {
+    server.closeAllConnections()
+    await new Promise<void>((resolve, reject) => server?.close((error) => (error ? reject(error) : resolve())))
+  }
+  await testApp?.cleanUp()
+})
+
+const newPage = async () => {
+  if (browser === undefined) throw new Error('Chromium has not started')
+  context = await browser.newContext()
+  return context.newPage()
+}
+
+/** Every page visited passes axe's WCAG 2.2 AA rules, runs its scripts under the CSP, and gets a screenshot. */
+const checkPage = async (page: BasePage, screenshot: string): Promise<void> => {
+  expect(await page.accessibilityViolations()).toEqual([])
+  expect(page.browserErrors).toEqual([])
+  expect(await page.frontendStarted()).toBe(true)
+  await page.screenshot(screenshot)
+}
+
+describe('signing in to work on cases', () => {
+  it('signs in, sees the cases list, opens a case and signs out', { timeout: 180_000 }, async () => {
+    const page = await newPage()
+    const signIn = new SignInPage(page, baseUrl)
+
+    // A staff page sends the public to sign in, and brings them back there afterwards.
+    await signIn.open('/cases?show=all-open')
+    expect(new URL(page.url()).pathname).toBe('/sign-in')
+    await expect.poll(() => signIn.title()).toBe('Sign in – Disclose')
+    await checkPage(signIn, 'sign-in-1-form')
+
+    await signIn.fillIn(EMAIL, 'not the password')
+    await signIn.submit()
+    await expect.poll(() => signIn.title()).toBe('Error: Sign in – Disclose')
+    expect(await signIn.errorSummaryLinks().allInnerTexts()).toEqual(['Enter a correct email address and password'])
+    await checkPage(signIn, 'sign-in-2-wrong-password')
+
+    await signIn.fillIn(EMAIL, TEST_PASSWORD)
+    await signIn.submit()
+    const cases = new CasesPage(page)
+    await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search).toBe('/cases?show=all-open')
+    expect(await cases.heading().innerText()).toBe('Cases')
+    expect(await cases.currentList().innerText()).toBe('All open cases')
+    expect(await cases.references()).toEqual([reference])
+    const cells = await cases.row(reference).getByRole('cell').allInnerTexts()
+    expect(cells[0]).toBe('FOIA')
+    expect(cells[3]).toMatch(/^\d+ working days? left$/)
+    expect(cells[4]).toBe('Received')
+    await checkPage(cases, 'sign-in-3-all-open-cases')
+
+    await cases.showList('My open cases')
+    expect(await cases.currentList().innerText()).toBe('My open cases')
+    expect(await cases.references()).toEqual([reference])
+    await checkPage(cases, 'sign-in-4-my-open-cases')
+
+    await cases.openCase(reference)
+    const casePage = new CasePage(page)
+    expect(await casePage.heading().innerText()).toBe(reference)
+    expect(await casePage.summaryValue('Assigned officer').innerText()).toBe('Olive Officer')
+    expect(await casePage.clock().innerText()).toMatch(/^\d+ working days? left$/)
+    expect(await casePage.requestText().innerText()).toBe(
+      'Please send the gritting routes for this winter.\nA map is fine.',
+    )
+    expect(await casePage.requester().innerText()).toContain('Riley Requester')
+    await casePage.openDeadlineExplanation()
+    expect(await casePage.deadlineExplanation().count()).toBeGreaterThan(1)
+    expect(await casePage.timeline().count()).toBe(1)
+    await checkPage(casePage, 'sign-in-5-case')
+
+    await casePage.signOut()
+    const signedOut = new SignInPage(page, baseUrl)
+    expect(await signedOut.signedOutBanner().innerText()).toContain('You have signed out')
+    await checkPage(signedOut, 'sign-in-6-signed-out')
+
+    // The session is over: the case is behind sign-in again.
+    await page.goto(`${baseUrl}/cases/${reference}`)
+    expect(new URL(page.url()).pathname).toBe('/sign-in')
+  })
+})
