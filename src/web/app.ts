@@ -1,6 +1,7 @@
 import express from 'express'
 import nunjucks from 'nunjucks'
 import type { Dependencies } from '../dependencies.ts'
+import { apiRoutes } from './api/api.routes.ts'
 import { assetPaths, ensureStyles, fingerprint } from './assets.ts'
 import { bankHolidaysRoutes } from './bank-holidays/bank-holidays.routes.ts'
 import { deadlinesRoutes } from './deadlines/deadlines.routes.ts'
@@ -8,6 +9,8 @@ import { identify } from './authentication.ts'
 import { handleErrors, notFound } from './errors.ts'
 import { logRequests } from './request-logging.ts'
 import { securityHeaders, setCspNonce } from './security.ts'
+import { signInRoutes } from './sign-in/sign-in.routes.ts'
+import { staffRoutes } from './staff/staff.routes.ts'
 
 /**
  * The web app: security headers with a per-response CSP nonce, request logging, GOV.UK Frontend templates and
@@ -64,6 +67,9 @@ export const createApp = async (deps: Dependencies): Promise<express.Express> =>
   app.use(identify(deps))
   app.use(deadlinesRoutes(deps))
   app.use(bankHolidaysRoutes(deps))
+  app.use('/api/v1', apiRoutes(deps))
+  app.use(signInRoutes(deps))
+  app.use(staffRoutes(deps))
 
   app.use(notFound)
   app.use(handleErrors(logger))

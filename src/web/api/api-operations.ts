@@ -1,0 +1,266 @@
+import type { Permission } from '../../domain/access/role.ts'
+import type { CASE_LIST_PARAMETERS } from './api-requests.ts'
+
+/**
+ * Every operation the API offers, once. The router registers a handler for each and the OpenAPI document describes
+ * each, both from this list, so the document cannot fall behind the routes.
+ */
+
+export type OperationId =
+  | 'getOpenApiDocument'
+  | 'listCases'
+  | 'logCase'
+  | 'importCase'
+  | 'getCase'
+  | 'changeCaseDetails'
+  | 'saveCaseParts'
+  | 'saveCaseLinks'
+  | 'changeCaseRegime'
+  | 'moveCase'
+  | 'listCaseEvents'
+  | 'exportCase'
+  | 'listUsers'
+  | 'addUser'
+  | 'getUser'
+  | 'searchCases'
+
+/** Who may call an operation: anyone, a role with a permission, or the roles the workflow table names. */
+export type Access =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'permission'; readonly permission: Permission }
+  | { readonly kind: 'workflow' }
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch'
+
+export interface ApiOperation {
+  readonly id: OperationId
+  readonly method: HttpMethod
+  /** The path under /api/v1, OpenAPI style: `/cases/{reference}`. */
+  readonly path: string
+  readonly tag: 'Cases' | 'Users' | 'Search' | 'Document'
+  readonly summary: string
+  readonly description: string
+  readonly access: Access
+  /** The query parameters it reads. */
+  readonly query?: readonly (keyof typeof CASE_LIST_PARAMETERS)[]
+  /** The schema (a component name) of its JSON body, if it takes one. */
+  readonly body?: { readonly schema: string; readonly description: string }
+  /** Whether it changes a case, so needs If-Match or a version, and may meet a conflict. */
+  readonly versioned: boolean
+  /** Whether a change the workflow does not allow now is refused (409 with the reason). */
+  readonly refusable?: boolean
+  readonly success: {
+    readonly status: 200 | 201
+    readonly description: string
+    readonly schema: string
+    readonly headers?: readonly ('ETag' | 'Location')[]
+  }
+}
+
+const read = (permission: Permission): Access => ({ kind: 'permission', permission })
+
+export const API_OPERATIONS: readonly ApiOperation[] = [
+  {
+    id: 'getOpenApiDocument',
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'Document',
+    summary: 'This document',
+    description: 'The OpenAPI 3.1 document of the API, built from the routes themselves. Needs no authentication.',
+    access: { kind: 'public' },
+    versioned: false,
+    success: { status: 200, description: 'The OpenAPI document', schema: 'OpenApiDocument' },
+  },
+  {
+    id: 'listCases',
+    method: 'get',
+    path: '/cases',
+    tag: 'Cases',
+    summary: 'List cases',
+    description:
+      'The organisation’s cases, most recently received first, each with its due date. Filters combine; lists of values are comma-separated.',
+    access: read('read-cases'),
+    query: ['state', 'kind', 'regime', 'officer', 'team', 'receivedFrom', 'receivedTo', 'q', 'limit', 'offset'],
+    versioned: false,
+    success: { status: 200, description: 'A page of cases', schema: 'CaseList' },
+  },
+  {
+    id: 'logCase',
+    method: 'post',
+    path: '/cases',
+    tag: 'Cases',
+    summary: 'Log a new case',
+    description:
+      'Logs a request, internal review or complaint from the case JSON form. It starts as received; Disclose makes its reference unless one is given, and works out its deadline.',
+    access: read('create-cases'),
+    body: {
+      schema: 'CaseDocument',
+      description: 'The case in its JSON form: only receivedOn and requestText are needed',
+    },
+    versioned: false,
+    success: { status: 201, description: 'The case, logged', schema: 'CaseView', headers: ['Location', 'ETag'] },
+  },
+  {
+    id: 'importCase',
+    method: 'post',
+    path: '/cases/import',
+    tag: 'Cases',
+    summary: 'Import a case',
+    description:
+      'Imports a case exported from this or another installation, keeping its reference, state, parts and dates.',
+    access: read('import-cases'),
+    body: { schema: 'CaseDocument', description: 'The case as `GET /cases/{reference}/export` wrote it' },
+    versioned: false,
+    success: { status: 201, description: 'The case, imported', schema: 'CaseView', headers: ['Location', 'ETag'] },
+  },
+  {
+    id: 'getCase',
+    method: 'get',
+    path: '/cases/{reference}',
+    tag: 'Cases',
+    summary: 'Read a case',
+    description:
+      'The case, its deadline with the explanation of how it was reached, and its version (also the ETag, for If-Match). The requester is included only for roles that may see who asked.',
+    access: read('read-cases'),
+    versioned: false,
+    success: { status: 200, description: 'The case', schema: 'CaseView', headers: ['ETag'] },
+  },
+  {
+    id: 'changeCaseDetails',
+    method: 'patch',
+    path: '/cases/{reference}',
+    tag: 'Cases',
+    summary: 'Change a case’s details',
+    description:
+      'Changes any of the case’s own details: date of receipt, channel, request text, officer, team, clock. Send only the fields to change.',
+    access: read('edit-cases'),
+    body: { schema: 'CaseDetailsChange', description: 'The fields to change' },
+    versioned: true,
+    success: { status: 200, description: 'The case, changed', schema: 'CaseView', headers: ['ETag'] },
+  },
+  {
+    id: 'saveCaseParts',
+    method: 'put',
+    path: '/cases/{reference}/parts',
+    tag: 'Cases',
+    summary: 'Save the parts of a request',
+    description: 'Replaces the parts: what was asked, and how each part is answered. Only while the case is open.',
+    access: read('edit-cases'),
+    body: { schema: 'PartsChange', description: 'Every part, in order' },
+    versioned: true,
+    refusable: true,
+    success: { status: 200, description: 'The case, changed', schema: 'CaseView', headers: ['ETag'] },
+  },
+  {
+    id: 'saveCaseLinks',
+    method: 'put',
+    path: '/cases/{reference}/links',
+    tag: 'Cases',
+    summary: 'Save the links to other cases',
+    description: 'Replaces the links: the request a review is of, a complaint is about, an earlier release.',
+    access: read('edit-cases'),
+    body: { schema: 'LinksChange', description: 'Every link' },
+    versioned: true,
+    success: { status: 200, description: 'The case, changed', schema: 'CaseView', headers: ['ETag'] },
+  },
+  {
+    id: 'changeCaseRegime',
+    method: 'post',
+    path: '/cases/{reference}/regime',
+    tag: 'Cases',
+    summary: 'Handle a case under another regime',
+    description: 'Moves the case to another regime (FOIA to EIR, say), with the reason recorded in the audit trail.',
+    access: read('change-regime'),
+    body: { schema: 'RegimeChange', description: 'The regime and why' },
+    versioned: true,
+    success: { status: 200, description: 'The case, changed', schema: 'CaseView', headers: ['ETag'] },
+  },
+  {
+    id: 'moveCase',
+    method: 'post',
+    path: '/cases/{reference}/transitions',
+    tag: 'Cases',
+    summary: 'Move a case on through its workflow',
+    description:
+      'Takes a workflow action (start-work, submit-for-approval, approve …). The workflow table says which roles may take each action from which states: a role that may not is 403; an action the case’s state or a guard does not allow is 409 with the reason.',
+    access: { kind: 'workflow' },
+    body: { schema: 'Transition', description: 'The action, and the day it happened if not today' },
+    versioned: true,
+    refusable: true,
+    success: { status: 200, description: 'The case, moved on', schema: 'CaseView', headers: ['ETag'] },
+  },
+  {
+    id: 'listCaseEvents',
+    method: 'get',
+    path: '/cases/{reference}/events',
+    tag: 'Cases',
+    summary: 'A case’s history',
+    description: 'Who did what and when, from the audit trail (oldest first), and the events of the case’s clock.',
+    access: read('read-cases'),
+    versioned: false,
+    success: { status: 200, description: 'The history', schema: 'CaseEvents' },
+  },
+  {
+    id: 'exportCase',
+    method: 'get',
+    path: '/cases/{reference}/export',
+    tag: 'Cases',
+    summary: 'Export a case',
+    description: 'The case in its JSON form, with everything needed to import it on another installation.',
+    access: read('export-cases'),
+    versioned: false,
+    success: { status: 200, description: 'The case JSON form', schema: 'CaseDocument' },
+  },
+  {
+    id: 'listUsers',
+    method: 'get',
+    path: '/users',
+    tag: 'Users',
+    summary: 'List users',
+    description: 'The organisation’s users and their roles.',
+    access: read('read-cases'),
+    versioned: false,
+    success: { status: 200, description: 'The users', schema: 'UserList' },
+  },
+  {
+    id: 'addUser',
+    method: 'post',
+    path: '/users',
+    tag: 'Users',
+    summary: 'Add a user',
+    description: 'Adds a user to the organisation. Administrators only.',
+    access: read('manage-users'),
+    body: { schema: 'NewUser', description: 'The user' },
+    versioned: false,
+    success: { status: 201, description: 'The user, added', schema: 'User', headers: ['Location'] },
+  },
+  {
+    id: 'getUser',
+    method: 'get',
+    path: '/users/{id}',
+    tag: 'Users',
+    summary: 'Read a user',
+    description: 'One of the organisation’s users.',
+    access: read('read-cases'),
+    versioned: false,
+    success: { status: 200, description: 'The user', schema: 'User' },
+  },
+  {
+    id: 'searchCases',
+    method: 'get',
+    path: '/search',
+    tag: 'Search',
+    summary: 'Find cases',
+    description: 'Cases whose reference is `q`, or whose request text contains it.',
+    access: read('read-cases'),
+    query: ['q', 'limit', 'offset'],
+    versioned: false,
+    success: { status: 200, description: 'The cases found', schema: 'SearchResults' },
+  },
+]
+
+/** `/cases/{reference}` → `/cases/:reference`, the form Express matches. */
+export const expressPath = (path: string): string => path.replace(/\{([A-Za-z]+)\}/g, ':$1')
+
+/** The path parameters named in a path. */
+export const pathParameters = (path: string): string[] => [...path.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1] ?? '')

@@ -1,0 +1,169 @@
+import request from 'supertest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useTestApp } from '../../../test/app.ts'
+import { caseDocumentJsonSchema } from '../../services/cases/case-document.ts'
+import { apiRoutes } from './api.routes.ts'
+import { addOrganisation, addTokenHolder, bearer, logCase, type TokenHolder } from './api.test-support.ts'
+import { buildOpenApiDocument } from './openapi.ts'
+
+const testApp = useTestApp()
+const document = buildOpenApiDocument()
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
+
+/** Every `METHOD /path` the document describes, paths in Express form. */
+const documented = (): string[] =>
+  Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((key) => (METHODS as readonly string[]).includes(key))
+      .map((method) => `${method.toUpperCase()} ${path}`),
+  )
+
+interface RouteLayer {
+  readonly route?: { readonly path: string; readonly methods: Record<string, boolean> }
+}
+
+/** Every `METHOD /path` the router itself serves, read from its stack rather than from the operation list. */
+const served = (): string[] => {
+  const router = apiRoutes(testApp().deps) as unknown as { stack: RouteLayer[] }
+  return router.stack.flatMap((layer) =>
+    layer.route === undefined
+      ? []
+      : Object.keys(layer.route.methods)
+          .filter((method) => method !== '_all')
+          .map((method) => `${method.toUpperCase()} ${layer.route?.path.replace(/:([A-Za-z]+)/g, '{$1}') ?? ''}`),
+  )
+}
+
+/** Follows a local `$ref` (`#/components/schemas/Case`) through the document. */
+const resolve = (reference: string): unknown =>
+  reference
+    .replace(/^#\//, '')
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>(
+      (node, segment) =>
+        typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined,
+      document,
+    )
+
+const refsIn = (node: unknown): string[] => {
+  if (Array.isArray(node)) return node.flatMap(refsIn)
+  if (typeof node !== 'object' || node === null) return []
+  return Object.entries(node).flatMap(([key, value]) =>
+    key === '$ref' && typeof value === 'string' ? [value] : refsIn(value),
+  )
+}
+
+const deref = <T>(node: T | { $ref: string }): T =>
+  typeof node === 'object' && node !== null && '$ref' in node ? (resolve(node.$ref) as T) : node
+
+describe('the OpenAPI document', () => {
+  it('describes every route the router serves, and nothing it does not', () => {
+    expect([...served()].sort()).toEqual([...documented()].sort())
+    expect(served().length).toBeGreaterThanOrEqual(16)
+  })
+
+  describe('served by the app', () => {
+    let administrator: TokenHolder
+    let reference: string
+    beforeAll(async () => {
+      const { deps } = testApp()
+      const organisation = await addOrganisation(deps)
+      administrator = await addTokenHolder(deps, organisation, ['administrator'])
+      reference = await logCase(deps, organisation)
+    })
+
+    it('is what /api/v1/openapi.json sends, without authentication', async () => {
+      const response = await request(testApp().app).get('/api/v1/openapi.json')
+      expect(response.status).toBe(200)
+      expect(response.body).toEqual(JSON.parse(JSON.stringify(document)))
+    })
+
+    it('names only addresses that the running app answers (none is a 404 or 405)', async () => {
+      for (const entry of documented()) {
+        const [method = '', path = ''] = entry.split(' ')
+        const url = `/api/v1${path.replace('{reference}', reference).replace('{id}', administrator.user.id)}`
+        const call = request(testApp().app)[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](url)
+        const response = await (method === 'GET'
+          ? call.set(bearer(administrator))
+          : call.set(bearer(administrator)).send({}))
+        expect([404, 405], entry).not.toContain(response.status)
+      }
+    })
+  })
+
+  it('has the shape of an OpenAPI 3.1 document', () => {
+    expect(document.openapi).toBe('3.1.0')
+    expect(typeof document.info['title']).toBe('string')
+    expect(typeof document.info['version']).toBe('string')
+    expect(Object.keys(document.paths).length).toBeGreaterThan(0)
+    for (const path of Object.keys(document.paths)) expect(path).toMatch(/^\//)
+    expect(Object.keys(document.components.schemas).length).toBeGreaterThan(0)
+    expect(document.components.securitySchemes['bearerAuth']).toEqual(
+      expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    )
+  })
+
+  it('gives every operation a unique id, a summary and responses with a description', () => {
+    const ids = new Set<string>()
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const where = `${method} ${path}`
+        expect(ids.has(operation.operationId), where).toBe(false)
+        ids.add(operation.operationId)
+        expect(operation.summary, where).not.toBe('')
+        const responses = Object.entries(operation.responses)
+        expect(responses.length, where).toBeGreaterThan(0)
+        for (const [status, response] of responses) {
+          expect(status, where).toMatch(/^([1-5]\d\d|default)$/)
+          expect(deref(response as { description?: string }).description, `${where} ${status}`).toEqual(
+            expect.any(String),
+          )
+        }
+      }
+    }
+  })
+
+  it('declares every path parameter as required', () => {
+    for (const [path, item] of Object.entries(document.paths)) {
+      const names = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1])
+      for (const [method, operation] of Object.entries(item)) {
+        const parameters = ((operation as { parameters?: unknown[] }).parameters ?? []).map((parameter) =>
+          deref(parameter as { name: string; in: string; required?: boolean }),
+        )
+        for (const name of names) {
+          expect(parameters, `${method} ${path}`).toContainEqual(
+            expect.objectContaining({ name, in: 'path', required: true }),
+          )
+        }
+      }
+    }
+  })
+
+  it('resolves every $ref within the document', () => {
+    const references = refsIn(document)
+    expect(references.length).toBeGreaterThan(20)
+    for (const reference of references) {
+      expect(reference, reference).toMatch(/^#\//)
+      expect(resolve(reference), reference).toBeDefined()
+    }
+  })
+
+  it('reads cases with the case JSON form’s own JSON Schema', () => {
+    const { $schema: _dialect, ...caseSchema } = caseDocumentJsonSchema()
+    expect(document.components.schemas['CaseDocument']).toMatchObject(caseSchema)
+    const logCase = document.paths['/cases']?.['post'] as { requestBody?: { content: Record<string, unknown> } }
+    expect(logCase.requestBody?.content['application/json']).toEqual({
+      schema: { $ref: '#/components/schemas/CaseDocument' },
+    })
+  })
+
+  it('describes errors as problem details, and the document itself as public', () => {
+    expect(document.components.schemas['Problem']).toMatchObject({ required: ['type', 'title', 'status'] })
+    const unauthenticated = document.components.responses['Unauthenticated'] as { content: Record<string, unknown> }
+    expect(Object.keys(unauthenticated.content)).toEqual(['application/problem+json'])
+    expect(document.paths['/openapi.json']?.['get']).toMatchObject({ security: [] })
+    expect(document.security).toEqual([{ bearerAuth: [] }, { sessionCookie: [] }])
+  })
+})

@@ -1,0 +1,539 @@
+import { z } from 'zod'
+import { PERMISSION_ROLES, ROLES } from '../../domain/access/role.ts'
+import { CASE_KINDS, CASE_STATES, CHANNELS } from '../../domain/case/case.ts'
+import { CASE_ACTIONS, CASE_TRANSITIONS } from '../../domain/case/case-workflow.ts'
+import { REGIMES } from '../../domain/deadlines/regime.ts'
+import { caseDocumentJsonSchema } from '../../services/cases/case-document.ts'
+import { API_OPERATIONS, pathParameters, type ApiOperation } from './api-operations.ts'
+import {
+  CASE_LIST_PARAMETERS,
+  linksChangeSchema,
+  newUserSchema,
+  partsChangeSchema,
+  regimeChangeSchema,
+  transitionSchema,
+  versionField,
+} from './api-requests.ts'
+import { API_BASE } from './api-resources.ts'
+import { PROBLEM_BASE, PROBLEM_KINDS, PROBLEM_MEDIA_TYPE, type ProblemKind } from './problem.ts'
+
+/**
+ * The OpenAPI 3.1 document, built from the list of operations, the case JSON form's own schema and the API's
+ * request schemas: nothing here is written twice.
+ */
+
+type JsonSchema = Record<string, unknown>
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+const responseRef = (name: string) => ({ $ref: `#/components/responses/${name}` })
+const parameterRef = (name: string) => ({ $ref: `#/components/parameters/${name}` })
+
+/** A zod schema as JSON Schema 2020-12, without the `$schema` keyword (the document's dialect covers it). */
+const fromZod = (schema: z.ZodType): JsonSchema => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  })
+  return rest
+}
+
+const caseDocumentSchema = (): JsonSchema => {
+  const { $schema: _dialect, ...rest } = caseDocumentJsonSchema()
+  return { ...rest, title: 'Case JSON form', description: 'A case in its JSON form (format disclose-case/1)' }
+}
+
+const propertiesOf = (schema: JsonSchema): Record<string, JsonSchema> =>
+  (schema['properties'] ?? {}) as Record<string, JsonSchema>
+
+const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] })
+const date = { type: 'string', format: 'date' }
+const dateTime = { type: 'string', format: 'date-time' }
+const text = { type: 'string' }
+const stringList = { type: 'array', items: text }
+
+const links: JsonSchema = {
+  type: 'object',
+  description: 'Where related resources live',
+  additionalProperties: { type: 'object', properties: { href: text }, required: ['href'] },
+}
+
+const problemSchemas = (): Record<string, JsonSchema> => ({
+  Problem: {
+    type: 'object',
+    description: 'RFC 9457 problem details',
+    properties: {
+      type: {
+        type: 'string',
+        format: 'uri',
+        description: `A URI naming the kind of problem (${PROBLEM_BASE}…), or about:blank`,
+        examples: [`${PROBLEM_BASE}validation`],
+      },
+      title: text,
+      status: { type: 'integer', minimum: 400, maximum: 599 },
+      detail: text,
+      instance: { type: 'string', format: 'uri-reference' },
+    },
+    required: ['type', 'title', 'status'],
+  },
+  ProblemError: {
+    type: 'object',
+    description:
+      'One thing wrong: `field` is a JSON pointer into the body (the empty string is the whole body), `parameter` a query parameter, `header` a request header',
+    properties: { field: text, parameter: text, header: text, message: text },
+    required: ['message'],
+    examples: [{ field: '/requestText', message: 'Enter the request text' }],
+  },
+  ValidationProblem: {
+    allOf: [ref('Problem'), { type: 'object', properties: { errors: { type: 'array', items: ref('ProblemError') } } }],
+    required: ['errors'],
+  },
+  ConflictProblem: {
+    description: 'Someone saved the case after the version sent: what they changed, who, and when',
+    allOf: [
+      ref('Problem'),
+      {
+        type: 'object',
+        properties: {
+          currentVersion: { type: 'integer' },
+          changes: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { version: { type: 'integer' }, by: text, at: dateTime, action: text, fields: stringList },
+              required: ['version', 'by', 'at', 'action', 'fields'],
+            },
+          },
+        },
+        required: ['currentVersion', 'changes'],
+      },
+    ],
+  },
+  RefusedProblem: {
+    description: 'The case’s state or a workflow guard does not allow it now; `code` says which',
+    allOf: [ref('Problem'), { type: 'object', properties: { code: text }, required: ['code'] }],
+  },
+})
+
+const caseSchemas = (document: JsonSchema): Record<string, JsonSchema> => {
+  const fields = propertiesOf(document)
+  const field = (name: string): JsonSchema => fields[name] ?? {}
+  const detailNames = ['receivedOn', 'channel', 'requestText', 'team', 'clock'] as const
+  return {
+    CaseDocument: document,
+    CaseDetailsChange: {
+      type: 'object',
+      description: 'Any of the case’s own details; fields left out are unchanged',
+      properties: {
+        ...Object.fromEntries(detailNames.map((name) => [name, field(name)])),
+        assignedOfficerId: nullable({ type: 'string', format: 'uuid' }),
+        version: fromZod(versionField),
+      },
+      additionalProperties: false,
+      minProperties: 1,
+    },
+    PartsChange: {
+      ...fromZod(partsChangeSchema),
+      properties: { parts: field('parts'), version: fromZod(versionField) },
+    },
+    LinksChange: {
+      ...fromZod(linksChangeSchema),
+      properties: { links: field('links'), version: fromZod(versionField) },
+    },
+    RegimeChange: fromZod(regimeChangeSchema),
+    Transition: {
+      ...fromZod(transitionSchema),
+      description: `The workflow: ${CASE_TRANSITIONS.map(
+        (transition) =>
+          `${transition.action} (${transition.from.join(', ')} → ${transition.to}; ${transition.roles.join(', ')})`,
+      ).join('; ')}`,
+    },
+    Case: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        reference: text,
+        kind: { enum: [...CASE_KINDS] },
+        regime: { enum: [...REGIMES] },
+        state: { enum: [...CASE_STATES] },
+        receivedOn: date,
+        channel: { enum: [...CHANNELS] },
+        requestText: text,
+        requesterId: nullable({ type: 'string', format: 'uuid' }),
+        assignedOfficerId: nullable({ type: 'string', format: 'uuid' }),
+        team: nullable(text),
+        clock: field('clock'),
+        parts: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { ...propertiesOf(field('parts')['items'] as JsonSchema), position: { type: 'integer' } },
+          },
+        },
+        links: field('links'),
+        respondedOn: nullable(date),
+        closedOn: nullable(date),
+        version: { type: 'integer', minimum: 1 },
+        createdAt: dateTime,
+        updatedAt: dateTime,
+      },
+      required: ['id', 'reference', 'kind', 'regime', 'state', 'receivedOn', 'version'],
+    },
+    Requester: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        name: text,
+        email: nullable(text),
+        postalAddress: nullable(text),
+        type: text,
+        erasedAt: nullable(dateTime),
+      },
+    },
+    Deadline: {
+      type: 'object',
+      description: 'Worked out now from the case’s clock; never stored',
+      properties: {
+        regime: { enum: [...REGIMES] },
+        clock: text,
+        received: date,
+        countedFrom: date,
+        limit: { type: 'string', examples: ['20 working days'] },
+        due: nullable(date),
+        status: { enum: ['running', 'awaiting-clarification', 'awaiting-fee'] },
+        refusalNoticeDue: date,
+        feeDueBy: date,
+        skipped: { type: 'array', items: { type: 'object' } },
+        weekendDays: { type: 'integer' },
+        explanation: { ...stringList, description: 'How the date was reached, step by step' },
+        warnings: stringList,
+      },
+      required: ['regime', 'received', 'due', 'explanation'],
+    },
+    CaseView: {
+      type: 'object',
+      properties: {
+        reference: text,
+        version: { type: 'integer', minimum: 1 },
+        case: ref('Case'),
+        requester: {
+          ...nullable(ref('Requester')),
+          description: `Present only for roles that may see who asked (${PERMISSION_ROLES['see-requester'].join(', ')})`,
+        },
+        deadline: nullable(ref('Deadline')),
+        clockProblems: {
+          type: 'array',
+          items: { type: 'object', properties: { field: text, message: text } },
+        },
+        availableActions: { type: 'array', items: { enum: [...CASE_ACTIONS] } },
+        _links: links,
+      },
+      required: ['reference', 'version', 'case', 'deadline', '_links'],
+    },
+    CaseSummary: {
+      type: 'object',
+      properties: {
+        reference: text,
+        kind: { enum: [...CASE_KINDS] },
+        regime: { enum: [...REGIMES] },
+        state: { enum: [...CASE_STATES] },
+        receivedOn: date,
+        channel: { enum: [...CHANNELS] },
+        dueOn: { ...nullable(date), description: 'The response (or review) is due by the end of this day' },
+        assignedOfficerId: nullable(text),
+        team: nullable(text),
+        respondedOn: nullable(date),
+        closedOn: nullable(date),
+        requestTextPreview: { type: 'string', description: 'The first 300 characters of the request text' },
+        version: { type: 'integer' },
+        updatedAt: dateTime,
+        _links: links,
+      },
+      required: ['reference', 'state', 'regime', 'receivedOn', 'dueOn', '_links'],
+    },
+    CaseList: {
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: ref('CaseSummary') },
+        limit: { type: 'integer' },
+        offset: { type: 'integer' },
+        _links: links,
+      },
+      required: ['items', 'limit', 'offset', '_links'],
+    },
+    SearchResults: {
+      type: 'object',
+      properties: { q: text, items: { type: 'array', items: ref('CaseSummary') }, _links: links },
+      required: ['q', 'items'],
+    },
+    CaseEvents: {
+      type: 'object',
+      properties: {
+        reference: text,
+        events: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { seq: { type: 'integer' }, at: dateTime, by: text, action: text, name: text },
+            required: ['seq', 'at', 'by', 'action', 'name'],
+          },
+        },
+        clockEvents: propertiesOf(field('clock'))['events'] ?? { type: 'array' },
+        _links: links,
+      },
+      required: ['reference', 'events', 'clockEvents'],
+    },
+    User: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        email: { type: 'string', format: 'email' },
+        displayName: text,
+        roles: { type: 'array', items: { enum: [...ROLES] } },
+        team: nullable(text),
+        disabled: { type: 'boolean' },
+        canSignIn: { type: 'boolean' },
+        _links: links,
+      },
+      required: ['id', 'email', 'displayName', 'roles'],
+    },
+    UserList: {
+      type: 'object',
+      properties: { items: { type: 'array', items: ref('User') } },
+      required: ['items'],
+    },
+    NewUser: {
+      ...fromZod(newUserSchema),
+      properties: {
+        ...propertiesOf(fromZod(newUserSchema)),
+        roles: { type: 'array', items: { enum: [...ROLES] }, minItems: 1 },
+      },
+    },
+    OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document' },
+  }
+}
+
+const problemContent = (schema: string) => ({ [PROBLEM_MEDIA_TYPE]: { schema: ref(schema) } })
+
+const problemResponse = (kind: ProblemKind, description: string, schema = 'Problem', extra: JsonSchema = {}) => ({
+  description: `${PROBLEM_KINDS[kind].status}: ${description}`,
+  content: problemContent(schema),
+  ...extra,
+})
+
+const responses = () => ({
+  MalformedBody: problemResponse('malformed-body', 'the body is not valid JSON', 'ValidationProblem'),
+  Unauthenticated: problemResponse(
+    'unauthenticated',
+    'no API token or session, or one that is unknown or revoked',
+    'Problem',
+    {
+      headers: { 'WWW-Authenticate': { schema: { type: 'string', examples: ['Bearer realm="Disclose"'] } } },
+    },
+  ),
+  Forbidden: problemResponse(
+    'forbidden',
+    'the role cannot do this, or a session-cookie request that changes something did not carry X-CSRF-Token',
+  ),
+  NotFound: problemResponse('not-found', 'there is no such case or user in your organisation'),
+  Conflict: {
+    description:
+      '409: someone changed the case after the version sent (ConflictProblem), or the case cannot do that now (RefusedProblem)',
+    content: {
+      [PROBLEM_MEDIA_TYPE]: { schema: { oneOf: [ref('ConflictProblem'), ref('RefusedProblem')] } },
+    },
+  },
+  BodyTooLarge: problemResponse('body-too-large', 'the body is over the limit (2 MB)'),
+  UnsupportedMediaType: problemResponse('unsupported-media-type', 'the body is not application/json'),
+  Invalid: problemResponse('validation', 'what was sent has problems, each named', 'ValidationProblem'),
+  PreconditionRequired: problemResponse('precondition-required', 'send If-Match or a version field'),
+  ServerError: problemResponse('server-error', 'something went wrong in Disclose'),
+})
+
+const parameters = () => ({
+  reference: {
+    name: 'reference',
+    in: 'path',
+    required: true,
+    description: 'The case reference, like IC-335210-T7S5',
+    schema: { type: 'string', maxLength: 40 },
+  },
+  id: { name: 'id', in: 'path', required: true, description: 'The user’s id', schema: { type: 'string' } },
+  IfMatch: {
+    name: 'If-Match',
+    in: 'header',
+    required: false,
+    description:
+      'The ETag of the case being changed, from GET: its version in double quotes. Send this or a version field; with neither the answer is 428.',
+    schema: { type: 'string', examples: ['"3"'] },
+  },
+  CsrfToken: {
+    name: 'X-CSRF-Token',
+    in: 'header',
+    required: false,
+    description:
+      'Needed when signed in with the session cookie: the session’s CSRF token. Not needed with an API token.',
+    schema: { type: 'string' },
+  },
+  ...Object.fromEntries(
+    Object.entries(CASE_LIST_PARAMETERS).map(([name, spec]) => [
+      name,
+      {
+        name,
+        in: 'query',
+        required: false,
+        description: spec.description,
+        schema:
+          'values' in spec
+            ? { type: 'string', examples: [spec.values[0]], description: `Of: ${spec.values.join(', ')}` }
+            : 'format' in spec
+              ? { type: 'string', format: spec.format }
+              : name === 'limit' || name === 'offset'
+                ? { type: 'integer', minimum: name === 'limit' ? 1 : 0 }
+                : { type: 'string' },
+      },
+    ]),
+  ),
+})
+
+const rolesOf = (operation: ApiOperation): readonly string[] | null => {
+  switch (operation.access.kind) {
+    case 'public':
+      return null
+    case 'permission':
+      return PERMISSION_ROLES[operation.access.permission]
+    case 'workflow':
+      return [...new Set(CASE_TRANSITIONS.flatMap((transition) => transition.roles))]
+  }
+}
+
+const headerSchemas = {
+  ETag: { description: 'The case’s version in double quotes: send it back as If-Match', schema: { type: 'string' } },
+  Location: { description: 'Where the new resource lives', schema: { type: 'string', format: 'uri-reference' } },
+}
+
+const operationObject = (operation: ApiOperation) => {
+  const changes = operation.method !== 'get'
+  const roles = rolesOf(operation)
+  const operationResponses: Record<string, unknown> = {
+    [String(operation.success.status)]: {
+      description: operation.success.description,
+      content: { 'application/json': { schema: ref(operation.success.schema) } },
+      ...(operation.success.headers === undefined
+        ? {}
+        : { headers: Object.fromEntries(operation.success.headers.map((name) => [name, headerSchemas[name]])) }),
+    },
+  }
+  if (operation.body !== undefined) {
+    operationResponses['400'] = responseRef('MalformedBody')
+    operationResponses['413'] = responseRef('BodyTooLarge')
+    operationResponses['415'] = responseRef('UnsupportedMediaType')
+  }
+  if (roles !== null) {
+    operationResponses['401'] = responseRef('Unauthenticated')
+    operationResponses['403'] = responseRef('Forbidden')
+  }
+  if (pathParameters(operation.path).length > 0) operationResponses['404'] = responseRef('NotFound')
+  if (operation.versioned || operation.refusable === true) operationResponses['409'] = responseRef('Conflict')
+  if (operation.body !== undefined || operation.query !== undefined || operation.versioned) {
+    operationResponses['422'] = responseRef('Invalid')
+  }
+  if (operation.versioned) operationResponses['428'] = responseRef('PreconditionRequired')
+  operationResponses['500'] = responseRef('ServerError')
+
+  const parametersUsed = [
+    ...pathParameters(operation.path).map(parameterRef),
+    ...(operation.query ?? []).map(parameterRef),
+    ...(operation.versioned ? [parameterRef('IfMatch')] : []),
+    ...(changes && roles !== null ? [parameterRef('CsrfToken')] : []),
+  ]
+  return {
+    operationId: operation.id,
+    tags: [operation.tag],
+    summary: operation.summary,
+    description:
+      roles === null
+        ? operation.description
+        : `${operation.description}\n\nRoles: ${roles.join(', ')}${
+            operation.access.kind === 'workflow' ? ' (each action as the workflow table says)' : ''
+          }.`,
+    ...(roles === null ? { security: [] } : {}),
+    ...(roles === null ? {} : { 'x-disclose-roles': roles }),
+    ...(parametersUsed.length > 0 ? { parameters: parametersUsed } : {}),
+    ...(operation.body === undefined
+      ? {}
+      : {
+          requestBody: {
+            required: true,
+            description: operation.body.description,
+            content: { 'application/json': { schema: ref(operation.body.schema) } },
+          },
+        }),
+    responses: operationResponses,
+  }
+}
+
+export type OpenApiDocument = {
+  readonly openapi: '3.1.0'
+  readonly info: Record<string, unknown>
+  readonly paths: Record<string, Record<string, ReturnType<typeof operationObject>>>
+  readonly components: {
+    readonly schemas: Record<string, JsonSchema>
+    readonly responses: Record<string, unknown>
+    readonly parameters: Record<string, unknown>
+    readonly securitySchemes: Record<string, unknown>
+  }
+} & Record<string, unknown>
+
+/** The whole document. `operations` defaults to the API's own list; tests pass others. */
+export const buildOpenApiDocument = (operations: readonly ApiOperation[] = API_OPERATIONS): OpenApiDocument => {
+  const paths: Record<string, Record<string, ReturnType<typeof operationObject>>> = {}
+  for (const operation of operations) {
+    paths[operation.path] = { ...paths[operation.path], [operation.method]: operationObject(operation) }
+  }
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
+    info: {
+      title: 'Disclose API',
+      version: '1.0.0',
+      summary: 'Case management for UK information-access requests: FOIA, EIR, FOISA and subject access',
+      description: [
+        'Every operation works within the caller’s organisation and never crosses into another.',
+        'Authenticate with an API token (`Authorization: Bearer dsc_…`) or, from a browser, the session cookie; a session-cookie request that changes something must carry `X-CSRF-Token`.',
+        'Errors are RFC 9457 problem details (`application/problem+json`); a validation problem names each bad field as a JSON pointer.',
+        'Changing a case needs the version read (`If-Match: "3"`, the ETag, or a `version` field): a change saved by someone else in between is 409 with what they changed, and nothing is overwritten.',
+      ].join('\n\n'),
+      license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+    },
+    servers: [{ url: API_BASE }],
+    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    tags: [
+      { name: 'Cases', description: 'Requests, reviews and complaints: their parts, links, workflow and history' },
+      { name: 'Users', description: 'The organisation’s users and roles' },
+      { name: 'Search', description: 'Finding cases' },
+      { name: 'Document', description: 'This description of the API' },
+    ],
+    paths,
+    components: {
+      schemas: { ...problemSchemas(), ...caseSchemas(caseDocumentSchema()) },
+      responses: responses(),
+      parameters: parameters(),
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'dsc_…',
+          description: 'An API token made for a user: it acts with that user’s roles',
+        },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'disclose-session',
+          description:
+            'The session cookie of a signed-in browser (__Host-disclose-session in production). Requests that change something must also send X-CSRF-Token.',
+        },
+      },
+    },
+  }
+}
