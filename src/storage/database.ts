@@ -45,6 +45,10 @@ export const openDatabase = async (location: DatabaseLocation): Promise<Database
       sqlite.pragma('synchronous = NORMAL')
       sqlite.pragma('foreign_keys = ON')
       sqlite.pragma('busy_timeout = 5000')
+      // SQLite's own lower() folds only A to Z; searches must fold Ŵ, É and Â too, as PostgreSQL's does.
+      sqlite.function('lower', { deterministic: true }, (text: unknown) =>
+        typeof text === 'string' ? text.toLowerCase() : text,
+      )
       const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) })
       return { db, dialect: 'sqlite', description: `SQLite file ${location.file}`, close: () => db.destroy() }
     }
@@ -55,7 +59,9 @@ export const openDatabase = async (location: DatabaseLocation): Promise<Database
     }
     case 'pglite': {
       const { PGlite } = await import('@electric-sql/pglite')
-      const db = new Kysely<Schema>({ dialect: pgliteDialect(new PGlite()) })
+      // As for pg above: a `date` comes back as its YYYY-MM-DD text, not a Date at UTC midnight.
+      const pglite = new PGlite({ parsers: { 1082: (text: string) => text } })
+      const db = new Kysely<Schema>({ dialect: pgliteDialect(pglite) })
       return { db, dialect: 'postgres', description: 'PGlite (PostgreSQL in process)', close: () => db.destroy() }
     }
   }

@@ -94,9 +94,11 @@ export const createChainVerifier = (sha256: Sha256) => {
         return {
           ...at,
           reason:
-            record.seq > previous.seq + 1
-              ? `events ${previous.seq + 1} to ${record.seq - 1} are missing`
-              : `event ${record.seq} is out of order`,
+            record.seq === previous.seq + 2
+              ? `event ${previous.seq + 1} is missing`
+              : record.seq > previous.seq + 2
+                ? `events ${previous.seq + 1} to ${record.seq - 1} are missing`
+                : `event ${record.seq} is out of order`,
         }
       }
       if (record.previousHash !== previous.hash) {

@@ -182,12 +182,22 @@ export const caseDocumentJsonSchema = (): Record<string, unknown> =>
 
 /** Turns zod's issues into field problems: `parts/0/outcome`. */
 export const problemsFromZod = (error: z.ZodError): { field: string; message: string }[] =>
-  error.issues.map((issue) => ({
-    field: issue.path.length === 0 ? '' : issue.path.map(String).join('/'),
-    message:
-      issue.code === 'unrecognized_keys'
-        ? `Remove ${issue.keys.map((key) => `“${key}”`).join(', ')}: ${issue.keys.length === 1 ? 'it is' : 'they are'} not part of a case`
-        : issue.code === 'invalid_type' && issue.input === undefined
-          ? `${issue.path.map(String).join('/') || 'A value'} is missing`
-          : issue.message,
-  }))
+  error.issues.flatMap((issue) => {
+    const path = issue.path.map(String)
+    if (issue.code === 'unrecognized_keys') {
+      // One problem per unknown key, each named, so that a form or API client can point at it.
+      return issue.keys.map((key) => ({
+        field: [...path, key].join('/'),
+        message: `Remove “${key}”: it is not part of a case`,
+      }))
+    }
+    return [
+      {
+        field: path.join('/'),
+        message:
+          issue.code === 'invalid_type' && issue.input === undefined
+            ? `${path.join('/') || 'A value'} is missing`
+            : issue.message,
+      },
+    ]
+  })

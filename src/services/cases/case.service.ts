@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { dayNumberOfIso, formatLongDate, type IsoDate } from '../../domain/calendar/calendar-date.ts'
 import type { UkCalendar } from '../../domain/calendar/uk-calendar.ts'
 import { addWorkingDays } from '../../domain/calendar/working-day-calendar.ts'
@@ -24,7 +25,7 @@ import { fail, ok, type Result } from '../../domain/result.ts'
 import type { CaseFilter } from '../../storage/repositories/case.repository.ts'
 import type { Repositories, Store } from '../../storage/store.ts'
 import { actorMay, type Actor } from '../actor.ts'
-import { recordAudit } from '../audit/audit-trail.ts'
+import { recordAudit, type AuditEntry } from '../audit/audit-trail.ts'
 import type { Clock } from '../clock.ts'
 import { newId, secureRandomIndex } from '../ids.ts'
 import {
@@ -194,6 +195,11 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
       subject: CaseWithSubmitter,
       repositories: Repositories,
     ) => Result<CaseWithSubmitter, ServiceError> | Promise<Result<CaseWithSubmitter, ServiceError>>,
+    /**
+     * An event to record just before the change's own (the reason for a regime change). Written after the save, so
+     * that a change that loses a race writes nothing, and every change locks the case before the audit chain.
+     */
+    precedingAudit?: (current: Case, next: Case) => AuditEntry,
   ): Promise<Result<CaseView, ServiceError>> => {
     if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
       return fail(
@@ -211,6 +217,9 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
       const next: CaseWithSubmitter = { ...changed.value, version: current.version + 1, updatedAt: clock.now() }
       const saved = await repositories.cases.update(stripSubmitter(next), expectedVersion, next.submittedBy)
       if (!saved) return fail(await conflict(repositories, actor, current, expectedVersion))
+      if (precedingAudit !== undefined) {
+        await recordAudit(repositories, actor, clock, precedingAudit(current, stripSubmitter(next)))
+      }
       const fields = changedFields(current, next)
       await recordAudit(repositories, actor, clock, {
         action,
@@ -297,11 +306,11 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
       } else if (mode === 'import') {
         problems.push({ field: 'reference', message: 'An imported case needs its reference' })
       }
-      if (
-        document.id !== undefined &&
-        (await repositories.cases.findById(actor.organisationId, document.id)) !== undefined
-      ) {
-        problems.push({ field: 'id', message: 'A case with this id is already here: it has been imported before' })
+      if (document.id !== undefined && (await repositories.cases.idTaken(document.id))) {
+        problems.push({
+          field: 'id',
+          message: 'A case with this id is already in this installation: it has been imported before',
+        })
       }
       let assignedOfficerId: string | null = null
       if (document.assignedOfficer !== null) {
@@ -425,10 +434,17 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
       changeCase(actor, reference, expectedVersion, 'case.details-updated', async (current, repositories) => {
         const denied = mustMay(actor, 'edit-cases', 'change cases')
         if (denied !== null) return fail(denied)
-        const schema = caseDocumentSchema
-          .pick({ receivedOn: true, channel: true, requestText: true, team: true, clock: true })
-          .partial()
-          .extend({ assignedOfficerId: caseDocumentSchema.shape.id.nullable() })
+        // Without the case form's defaults: a field that is not sent keeps its value (not email, no team, no clock).
+        const shape = caseDocumentSchema.shape
+        const schema = z
+          .object({
+            receivedOn: shape.receivedOn,
+            channel: shape.channel.unwrap(),
+            requestText: shape.requestText,
+            team: shape.team.unwrap(),
+            clock: shape.clock.unwrap(),
+            assignedOfficerId: shape.id.unwrap().nullable(),
+          })
           .partial()
           .strict()
         const parsed = schema.safeParse(input)
@@ -459,35 +475,41 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
 
     /** Handles the request under another regime (FOIA to EIR, say), with the reason recorded in the audit trail. */
     changeRegime: (actor: Actor, reference: string, expectedVersion: number, regime: Regime, reason: string) =>
-      changeCase(actor, reference, expectedVersion, 'case.regime-changed', async (current, repositories) => {
-        const denied = mustMay(actor, 'change-regime', 'change a case’s regime')
-        if (denied !== null) return fail(denied)
-        const problems: FieldProblem[] = []
-        if (reason.trim() === '') {
-          problems.push({ field: 'reason', message: 'Say why the request is handled under another regime' })
-        }
-        if (regime === current.regime) {
-          problems.push({
-            field: 'regime',
-            message: `The case is already handled under ${REGIME_ABBREVIATIONS[regime]}`,
-          })
-        }
-        const next: CaseWithSubmitter = { ...current, regime }
-        problems.push(...checkCaseFields(next, clock.today()))
-        const organisation = await organisationOf(repositories, actor)
-        const deadline = deadlineOfCase(dependencies.calendar(), organisation.nation, next)
-        if (!deadline.ok)
-          problems.push(...deadline.error.map((p) => ({ field: `clock/${p.field}`, message: p.message })))
-        if (problems.length > 0) return fail(invalid(problems))
-        await recordAudit(repositories, actor, clock, {
+      changeCase(
+        actor,
+        reference,
+        expectedVersion,
+        'case.regime-changed',
+        async (current, repositories) => {
+          const denied = mustMay(actor, 'change-regime', 'change a case’s regime')
+          if (denied !== null) return fail(denied)
+          const problems: FieldProblem[] = []
+          if (reason.trim() === '') {
+            problems.push({ field: 'reason', message: 'Say why the request is handled under another regime' })
+          }
+          if (regime === current.regime) {
+            problems.push({
+              field: 'regime',
+              message: `The case is already handled under ${REGIME_ABBREVIATIONS[regime]}`,
+            })
+          }
+          const next: CaseWithSubmitter = { ...current, regime }
+          problems.push(...checkCaseFields(next, clock.today()))
+          const organisation = await organisationOf(repositories, actor)
+          const deadline = deadlineOfCase(dependencies.calendar(), organisation.nation, next)
+          if (!deadline.ok)
+            problems.push(...deadline.error.map((p) => ({ field: `clock/${p.field}`, message: p.message })))
+          if (problems.length > 0) return fail(invalid(problems))
+          return ok(next)
+        },
+        (current) => ({
           action: 'case.regime-change-reason',
           entityType: 'case',
           entityId: current.id,
           before: { regime: current.regime },
           after: { regime, reason: reason.trim() },
-        })
-        return ok(next)
-      }),
+        }),
+      ),
 
     /** Replaces the parts of the request: what was asked, and how each part is answered. */
     saveParts: (actor: Actor, reference: string, expectedVersion: number, input: unknown) =>

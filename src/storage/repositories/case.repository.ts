@@ -210,6 +210,10 @@ export const createCaseRepository = (db: Kysely<Schema>) => {
           .executeTakeFirst(),
       ),
 
+    /** Whether any organisation has a case with this id (ids are unique across the installation). */
+    idTaken: async (id: string): Promise<boolean> =>
+      (await db.selectFrom('case').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
+
     /** Whether any organisation uses the reference: references are unique across the installation. */
     referenceTaken: async (reference: string): Promise<boolean> =>
       (await db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirst()) !== undefined,

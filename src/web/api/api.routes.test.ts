@@ -197,7 +197,7 @@ describe('logging a case', () => {
     ['a date of receipt in the future', { receivedOn: daysFromToday(10) }, '/receivedOn', /today or in the past/],
     ['empty request text', { requestText: '   ' }, '/requestText', /Enter the request text/],
     ['request text over 1 MB', { requestText: 'a'.repeat(MAX_REQUEST_TEXT_BYTES + 1) }, '/requestText', /1 MB or less/],
-    ['a field that is not part of a case', { colour: 'blue' }, '', /Remove “colour”/],
+    ['a field that is not part of a case', { colour: 'blue' }, '/colour', /Remove “colour”/],
   ]
 
   for (const [what, change, field, message] of badCases) {
