@@ -1,18 +1,26 @@
 import packageJson from '../package.json' with { type: 'json' }
+import { auditCommand } from './cli/audit.command.ts'
+import { caseCommand } from './cli/case.command.ts'
+import { dbCommand } from './cli/db.command.ts'
 import { deadlineCommand } from './cli/deadline.command.ts'
+import { demoCommand } from './cli/demo.command.ts'
 import { holidaysCommand } from './cli/holidays.command.ts'
+import { orgCommand } from './cli/org.command.ts'
+import { userCommand } from './cli/user.command.ts'
 import { workingDayCommand } from './cli/working-day.command.ts'
 import {
   columns,
   EXIT_FAILURE,
   EXIT_OK,
   EXIT_USAGE,
+  EnvironmentProblem,
   oneLine,
   usageError,
   type CliContext,
   type Command,
   type ExitCode,
 } from './cli/command-line.ts'
+import type { Config } from './config.ts'
 import type { Dependencies } from './dependencies.ts'
 
 /**
@@ -21,11 +29,21 @@ import type { Dependencies } from './dependencies.ts'
  * exit status: 0 done, 1 something broke, 2 bad input.
  */
 
-const COMMANDS: readonly Command[] = [deadlineCommand, holidaysCommand, workingDayCommand]
+const COMMANDS: readonly Command[] = [
+  caseCommand,
+  deadlineCommand,
+  holidaysCommand,
+  workingDayCommand,
+  orgCommand,
+  userCommand,
+  auditCommand,
+  dbCommand,
+  demoCommand,
+]
 
 export const HELP = `Usage: disclose COMMAND [options]
 
-Deadlines and bank holidays for UK information-access requests: FOIA, EIR, FOISA and subject access.
+Cases, deadlines and bank holidays for UK information-access requests: FOIA, EIR, FOISA and subject access.
 
 Commands:
 ${columns(COMMANDS.map((command) => [`  ${command.name}`, command.summary])).join('\n')}
@@ -35,38 +53,39 @@ Options:
   --version, -v    show the version
 
 Environment:
-  DISCLOSE_DATA_DIR  where imported bank holidays are kept (default ./data)
-  LOG_LEVEL          fatal, error, warn, info, debug, trace or silent (default warn); logs go to standard error`
+  DISCLOSE_DATA_DIR  where the embedded database and imported bank holidays are kept (default ./data)
+  DATABASE_URL       postgres://… for PostgreSQL; unset, the SQLite file DISCLOSE_DATA_DIR/disclose.sqlite
+  LOG_LEVEL          fatal, error, warn, info, debug, trace or silent (default warn); logs go to standard error
 
-/** The environment is wrong: bad input, though not on the command line. */
-class EnvironmentProblem extends Error {
-  readonly problems: readonly string[]
-  constructor(problems: readonly string[]) {
-    super(problems.join('; '))
-    this.problems = problems
-  }
+Commands that change data act as the installation's operator, with an administrator's rights, and the audit trail
+records them as "command line".`
+
+const readConfig = async (env: Readonly<Record<string, string | undefined>>): Promise<Config> => {
+  const { loadConfig } = await import('./config.ts')
+  const blank = env.LOG_LEVEL === undefined || env.LOG_LEVEL.trim() === ''
+  const config = loadConfig({ ...env, LOG_LEVEL: blank ? 'warn' : env.LOG_LEVEL })
+  if (!config.ok) throw new EnvironmentProblem(config.error)
+  return config.value
 }
 
 /**
  * Builds the dependencies as the web app does, with LOG_LEVEL `warn` unless set. Loaded only when a command has
  * checked its input, so that help and bad input answer without reading the environment or the data directory.
  */
-const loadDependencies = async (env: Readonly<Record<string, string | undefined>>): Promise<Dependencies> => {
-  const [{ loadConfig }, { buildDependencies }, { createLogger }] = await Promise.all([
-    import('./config.ts'),
+const loadDependencies = async (config: Config): Promise<Dependencies> => {
+  const [{ buildDependencies }, { createLogger }, { openReachableDatabase }] = await Promise.all([
     import('./dependencies.ts'),
     import('./logger.ts'),
+    import('./cli/database-connection.ts'),
   ])
-  const blank = env.LOG_LEVEL === undefined || env.LOG_LEVEL.trim() === ''
-  const config = loadConfig({ ...env, LOG_LEVEL: blank ? 'warn' : env.LOG_LEVEL })
-  if (!config.ok) throw new EnvironmentProblem(config.error)
-  return buildDependencies(config.value, createLogger(config.value, 'stderr'))
+  const database = await openReachableDatabase(config)
+  return buildDependencies(config, createLogger(config, 'stderr'), { database })
 }
 
 export const runCli = async (
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
-  io: Pick<CliContext, 'out' | 'err'>,
+  io: Pick<CliContext, 'out' | 'err' | 'readStdin'>,
 ): Promise<ExitCode> => {
   const [name, ...args] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -84,10 +103,12 @@ export const runCli = async (
     return EXIT_USAGE
   }
 
+  let config: Promise<Config> | undefined
   let built: Promise<Dependencies> | undefined
   const context: CliContext = {
     ...io,
-    dependencies: () => (built ??= loadDependencies(env)),
+    config: () => (config ??= readConfig(env)),
+    dependencies: () => (built ??= context.config().then(loadDependencies)),
   }
   try {
     return await command.run(args, context)
@@ -98,6 +119,9 @@ export const runCli = async (
     const message = error instanceof Error ? error.message : String(error)
     io.err(oneLine(`disclose ${command.name}: ${message}`))
     return EXIT_FAILURE
+  } finally {
+    // A PostgreSQL pool would otherwise keep the process alive until its idle connections time out.
+    await built?.then((dependencies) => dependencies.close()).catch(() => undefined)
   }
 }
 
@@ -107,7 +131,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error
 })
 
+const readStdin = async (): Promise<string> => {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
+  return Buffer.concat(chunks).toString('utf8')
+}
+
 process.exitCode = await runCli(process.argv.slice(2), process.env, {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  readStdin,
 })

@@ -7,6 +7,7 @@ import {
 } from '../domain/calendar/division.ts'
 import { isRegime, REGIMES, type Regime } from '../domain/deadlines/regime.ts'
 import { fail, ok, type Result } from '../domain/result.ts'
+import type { Config } from '../config.ts'
 import type { Dependencies } from '../dependencies.ts'
 
 /** 0: done; 1: something broke that the person could not have avoided; 2: bad input, fix the command line. */
@@ -24,6 +25,19 @@ export interface CliContext {
   readonly err: (text: string) => void
   /** Builds the calendar and the rest; reads DISCLOSE_DATA_DIR, so help and bad input never need it. */
   readonly dependencies: () => Promise<Dependencies>
+  /** The configuration from the environment, without opening anything (throws EnvironmentProblem). */
+  readonly config: () => Promise<Config>
+  /** Everything on standard input, for a password that must not be an argument. */
+  readonly readStdin: () => Promise<string>
+}
+
+/** The environment is wrong: bad input, though not on the command line. */
+export class EnvironmentProblem extends Error {
+  readonly problems: readonly string[]
+  constructor(problems: readonly string[]) {
+    super(problems.join('; '))
+    this.problems = problems
+  }
 }
 
 export interface Command {

@@ -59,11 +59,13 @@ export const disclose = (
   args: readonly string[],
   dataDir: string,
   env: Readonly<Record<string, string>> = {},
+  /** What to write to the command's standard input (which is closed either way, so nothing waits on it). */
+  input = '',
 ): Promise<DiscloseRun> => {
   const inherited: NodeJS.ProcessEnv = { ...process.env }
   delete inherited.LOG_LEVEL
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [BIN, ...args],
       { cwd: ROOT, env: { ...inherited, DISCLOSE_DATA_DIR: dataDir, ...env }, timeout: 100_000 },
@@ -73,6 +75,7 @@ export const disclose = (
         else reject(new Error(`disclose ${args.join(' ')} did not finish: ${error.message}`, { cause: error }))
       },
     )
+    child.stdin?.end(input)
   })
 }
 
