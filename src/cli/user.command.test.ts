@@ -52,6 +52,36 @@ describe.concurrent('disclose user', { timeout: 60_000 }, () => {
     )
   })
 
+  it('sets a password for an account made without one, which can then sign in', async () => {
+    const added = await disclose(
+      ['user', 'add', '--email', 'later@north-shire.example', '--role', 'officer'],
+      dataDirs.shared(),
+    )
+    expect(added.status).toBe(0)
+    const short = await disclose(
+      ['user', 'password', '--email', 'later@north-shire.example', '--password-stdin'],
+      dataDirs.shared(),
+      {},
+      'short\n',
+    )
+    expect(short.status).not.toBe(0)
+    expect(short.stderr).toContain('12 characters or more')
+    const run = await disclose(
+      ['user', 'password', '--email', 'Later@North-Shire.example', '--password-stdin'],
+      dataDirs.shared(),
+      {},
+      `${PASSWORD}\n`,
+    )
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toBe(
+      'later@north-shire.example can now sign in with the new password; any sessions they had are ended.\n',
+    )
+    const signedIn = await withInstallation(dataDirs.shared(), (dependencies) =>
+      dependencies.users.signIn('later@north-shire.example', PASSWORD),
+    )
+    expect(signedIn.ok).toBe(true)
+  })
+
   it('prints an API token once, which then identifies the user', async () => {
     const dir = await dataDirs.fresh()
     const organisation = await addOrganisationIn(dir, 'south-shire', 'South Shire Council')

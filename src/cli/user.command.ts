@@ -23,6 +23,7 @@ export const USER_HELP = `Usage: disclose user add --email EMAIL --role ROLE [--
                          [--password-stdin] [--json]
        disclose user list [--org SLUG] [--json]
        disclose user token --email EMAIL --name NAME [--json]
+       disclose user password --email EMAIL --password-stdin
 
 The people who work cases, and the API tokens integrations use.
 
@@ -40,6 +41,10 @@ Options for token:
   --name NAME           what will use it, like "case import job" (required)
 
 The token is printed once; Disclose keeps only its hash. Send it as Authorization: Bearer TOKEN.
+
+Options for password:
+  --email EMAIL         whose password to set (required)
+  --password-stdin      read the new password from standard input (required); their sessions are ended
 
 Options:
   --json                print the result as JSON
@@ -205,13 +210,47 @@ const makeToken = async (args: readonly string[], context: CliContext): Promise<
   return EXIT_OK
 }
 
+/** `disclose user password --email … --password-stdin`: sets a password, so that an account can sign in. */
+const setPassword = async (args: readonly string[], context: CliContext): Promise<ExitCode> => {
+  const command = `${COMMAND} password`
+  const parsed = readCommandLine(command, () =>
+    parseArgs({
+      args: [...args],
+      options: { email: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+      strict: true,
+      tokens: true,
+    }),
+  )
+  if (!parsed.ok) return usageError(context, command, parsed.error)
+  const values = parsed.value.values
+  const missing = [
+    ...(values.email === undefined ? ['--email'] : []),
+    ...(values['password-stdin'] === true ? [] : ['--password-stdin']),
+  ]
+  if (missing.length > 0) return usageError(context, command, `missing ${listFlags(missing)} ${seeHelp(command)}`)
+  const password = passwordFrom(await context.readStdin())
+  if (password === '')
+    return usageError(context, command, '--password-stdin: standard input was empty: pipe the password in')
+  const email = (values.email ?? '').trim().toLowerCase()
+  const dependencies = await context.dependencies()
+  const record = await dependencies.store.read.users.findByEmail(email)
+  if (record === undefined) {
+    return usageError(context, command, `--email ${email}: there is no such user (disclose user list shows them)`)
+  }
+  const set = await dependencies.users.setPassword(commandLineActor(record.organisationId), record.id, password)
+  if (!set.ok) return reportServiceError(context, command, set.error, undefined, { password: '--password-stdin' })
+  context.out(`${email} can now sign in with the new password; any sessions they had are ended.`)
+  return EXIT_OK
+}
+
 const run = async (args: readonly string[], context: CliContext): Promise<ExitCode> => {
   if (wantsHelp(args)) {
     context.out(USER_HELP)
     return EXIT_OK
   }
   const [subcommand, ...rest] = args
-  if (subcommand === undefined) return usageError(context, COMMAND, `say add, list or token ${seeHelp(COMMAND)}`)
+  if (subcommand === undefined)
+    return usageError(context, COMMAND, `say add, list, token or password ${seeHelp(COMMAND)}`)
   switch (subcommand) {
     case 'add':
       return addUser(rest, context)
@@ -219,13 +258,15 @@ const run = async (args: readonly string[], context: CliContext): Promise<ExitCo
       return listUsers(rest, context)
     case 'token':
       return makeToken(rest, context)
+    case 'password':
+      return setPassword(rest, context)
     default:
-      return usageError(context, COMMAND, `unknown subcommand “${subcommand}”: use add, list or token`)
+      return usageError(context, COMMAND, `unknown subcommand “${subcommand}”: use add, list, token or password`)
   }
 }
 
 export const userCommand: Command = {
   name: 'user',
-  summary: 'Add a user with their roles, list users, or make an API token',
+  summary: 'Add a user with their roles, list users, make an API token, or set a password',
   run,
 }

@@ -167,6 +167,20 @@ describeEachDialect('the user service', (dialect) => {
       return token
     }
 
+    it('sets a new password only for an administrator or the user themself, ending their sessions', async () => {
+      const colleague = await addTestActor(services, (await services.organisations.findById(user.organisationId))!, [
+        'officer',
+      ])
+      const refused = errorOf(await services.users.setPassword(colleague, user.id, 'another synthetic phrase'))
+      expect(refused.kind).toBe('forbidden')
+      const session = await newSession()
+      const tooShort = errorOf(await services.users.setPassword(administrator, user.id, 'short'))
+      expect(tooShort.kind === 'invalid' && tooShort.problems.map((problem) => problem.field)).toEqual(['password'])
+      expect(await services.users.userForSession(session)).toBeDefined()
+      valueOf(await services.users.setPassword(administrator, user.id, PASSWORD))
+      expect(await services.users.userForSession(session)).toBeUndefined()
+    }, 30_000)
+
     it('keeps only a scrypt hash of the password', async () => {
       const row = await database()
         .db.selectFrom('user_account')

@@ -110,6 +110,42 @@ export const createUserService = (dependencies: { readonly store: Store; readonl
       })
     },
 
+    /**
+     * Sets a user's password (an administrator, or the user themself), and ends their sessions so that a password
+     * changed after a suspected compromise locks everyone else out.
+     */
+    setPassword: async (actor: Actor, userId: string, password: string): Promise<Result<User, ServiceError>> => {
+      if (actor.userId !== userId && !actorMay(actor, 'manage-users')) {
+        return fail(forbidden('Only an administrator can set someone else’s password'))
+      }
+      const problem = checkPassword(password)
+      if (problem !== null) return fail(invalid([{ field: 'password', message: problem }]))
+      const passwordHash = await hashPassword(password)
+      return store.transaction(async (repositories) => {
+        const record = await repositories.users.findInOrganisation(actor.organisationId, userId)
+        if (record === undefined) return fail(notFound('There is no such user in your organisation'))
+        const updated: UserRecord = { ...record, passwordHash }
+        await repositories.users.update(updated)
+        await repositories.users.deleteSessionsOf(userId)
+        await recordAudit(repositories, actor, clock, {
+          action: 'user.password-set',
+          entityType: 'user',
+          entityId: userId,
+          before: { canSignIn: record.passwordHash !== null },
+          after: { canSignIn: true },
+        })
+        return ok(toUser(updated))
+      })
+    },
+
+    /** Finds a user of the actor's organisation by email address. */
+    findUserByEmail: async (actor: Actor, email: string): Promise<Result<User, ServiceError>> => {
+      const record = await store.read.users.findByEmail(email)
+      return record === undefined || record.organisationId !== actor.organisationId
+        ? fail(notFound(`There is no user ${email.trim().toLowerCase()} in your organisation`))
+        : ok(toUser(record))
+    },
+
     listUsers: async (actor: Actor): Promise<Result<User[], ServiceError>> => {
       if (!actorMay(actor, 'read-cases')) return fail(forbidden('Your role cannot list users'))
       return ok((await store.read.users.listInOrganisation(actor.organisationId)).map(toUser))
