@@ -82,6 +82,19 @@ const loadDependencies = async (config: Config): Promise<Dependencies> => {
   return buildDependencies(config, createLogger(config, 'stderr'), { database })
 }
 
+/** The calendar alone: bank holidays from the shipped data and any import, no database. */
+const loadCalendar = async (config: Config): Promise<Pick<Dependencies, 'calendar' | 'logger'>> => {
+  const [{ createCalendarService }, { createImportedHolidayFileStore }, { createLogger }] = await Promise.all([
+    import('./services/holidays/calendar.service.ts'),
+    import('./storage/imported-holidays.file-store.ts'),
+    import('./logger.ts'),
+  ])
+  return {
+    calendar: await createCalendarService(createImportedHolidayFileStore(config.dataDir)),
+    logger: createLogger(config, 'stderr'),
+  }
+}
+
 export const runCli = async (
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
@@ -105,10 +118,12 @@ export const runCli = async (
 
   let config: Promise<Config> | undefined
   let built: Promise<Dependencies> | undefined
+  let calendarOnly: Promise<Pick<Dependencies, 'calendar' | 'logger'>> | undefined
   const context: CliContext = {
     ...io,
     config: () => (config ??= readConfig(env)),
     dependencies: () => (built ??= context.config().then(loadDependencies)),
+    calendar: () => (calendarOnly ??= context.config().then(loadCalendar)),
   }
   try {
     return await command.run(args, context)

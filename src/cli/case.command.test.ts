@@ -223,7 +223,7 @@ describe.concurrent('disclose case import and schema', { timeout: 120_000 }, () 
     const run = await disclose(['case', 'import', file], dir)
     expectProblems(run, [
       `disclose case import: ${file}: reference: IC-342993-L6W4 is already the reference of another case: choose another, or leave it out and Disclose will make one`,
-      `disclose case import: ${file}: id: A case with this id is already here: it has been imported before`,
+      `disclose case import: ${file}: id: A case with this id is already in this installation: it has been imported before`,
     ])
     expect(countRows(dir, 'case')).toBe(cases)
   })

@@ -25,6 +25,11 @@ export interface CliContext {
   readonly err: (text: string) => void
   /** Builds the calendar and the rest; reads DISCLOSE_DATA_DIR, so help and bad input never need it. */
   readonly dependencies: () => Promise<Dependencies>
+  /**
+   * Only the bank-holiday calendar and a logger, without opening the database: what the deadline, working-day and
+   * holidays commands need, so that they answer quickly and work while the database is down.
+   */
+  readonly calendar: () => Promise<Pick<Dependencies, 'calendar' | 'logger'>>
   /** The configuration from the environment, without opening anything (throws EnvironmentProblem). */
   readonly config: () => Promise<Config>
   /** Everything on standard input, for a password that must not be an argument. */

@@ -8,6 +8,17 @@ const NAMES = Object.keys(MIGRATIONS)
 const migrations = (count: number): string => `${count} migration${count === 1 ? '' : 's'}`
 
 describe.concurrent('disclose db', { timeout: 60_000 }, () => {
+  it('brings a new SQLite file up to date when several commands start on it at once', async () => {
+    const dir = await dataDirs.fresh()
+    const runs = await Promise.all([1, 2, 3].map(() => disclose(['org', 'list'], dir)))
+    for (const run of runs) {
+      expect(run.stderr).toBe('')
+      expect(run.status).toBe(0)
+    }
+    const status = await disclose(['db', 'status'], dir)
+    expect(status.stdout).toContain(`Applied: ${migrations(NAMES.length)}`)
+  })
+
   it('says which migrations are waiting, applies them once, then says the database is up to date', async () => {
     const dir = await dataDirs.fresh()
     const file = databaseFile(dir)

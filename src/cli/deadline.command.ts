@@ -229,7 +229,7 @@ const run = async (args: readonly string[], context: CliContext): Promise<ExitCo
     if (typeof raw === 'string') return usageError(context, COMMAND, raw)
     const request = readClockRequest(raw)
     if (!request.ok) return usageError(context, COMMAND, describeProblems(values, request.error))
-    const { calendar } = await context.dependencies()
+    const { calendar } = await context.calendar()
     const deadline = computeResponseDeadline(calendar.current(), request.value)
     if (!deadline.ok) return usageError(context, COMMAND, describeProblems(values, deadline.error))
     return print(context, values, deadline.value)
@@ -253,7 +253,7 @@ const run = async (args: readonly string[], context: CliContext): Promise<ExitCo
   const fromFlag = values.responded === undefined ? '--received' : '--responded'
   const date = readLabelledDate(REVIEW_FROM_LABELS[clock], from ?? '')
   if (!date.ok) return usageError(context, COMMAND, `${fromFlag} ${from ?? ''}: ${date.error}`)
-  const { calendar } = await context.dependencies()
+  const { calendar } = await context.calendar()
   const deadline = computeReviewDeadline(calendar.current(), {
     regime: regime.value,
     clock,

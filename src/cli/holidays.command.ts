@@ -83,7 +83,7 @@ const listHolidays = async (args: readonly string[], context: CliContext): Promi
     divisions = [nation.value]
   }
 
-  const { calendar } = await context.dependencies()
+  const { calendar } = await context.calendar()
   const table = calendar.current().holidays
   const holidays: BankHoliday[] = divisions.flatMap((division) => bankHolidaysIn(table, division, year.value))
   if (values.json === true) {
@@ -197,7 +197,7 @@ const importHolidays = async (args: readonly string[], context: CliContext): Pro
     )
   }
 
-  const { calendar, logger } = await context.dependencies()
+  const { calendar, logger } = await context.calendar()
   const report = await calendar.importFeed(json)
   if (!report.ok) {
     const [first = 'not a GOV.UK bank-holidays feed'] = report.error

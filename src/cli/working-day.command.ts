@@ -81,7 +81,7 @@ const run = async (args: readonly string[], context: CliContext): Promise<ExitCo
     nation = read.value
   }
 
-  const { calendar } = await context.dependencies()
+  const { calendar } = await context.calendar()
   const workingDays = calendar.current().workingDays(calendarScopeFor(regime.value, nation))
   const day = dayNumberOfIso(date.value)
   // describeClosure joins the reasons with "; ", and no reason has one in it.

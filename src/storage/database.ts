@@ -86,8 +86,15 @@ const report = (result: MigrationResultSet): MigrationReport => ({
 })
 
 /** Brings the schema up to date. Each migration runs in a transaction; a failed one leaves the schema as it was. */
-export const migrateToLatest = async (database: Database): Promise<MigrationReport> =>
-  report(await migrator(database.db).migrateToLatest())
+export const migrateToLatest = async (database: Database): Promise<MigrationReport> => {
+  const result = report(await migrator(database.db).migrateToLatest())
+  if (result.error === null) return result
+  // Two processes starting together on one SQLite file (Kysely takes no migration lock on SQLite): the one that
+  // lost waited for the other's transaction, then failed on tables that now exist. If nothing is pending, the
+  // other process brought the schema up to date, which is all that was asked.
+  const stillPending = await pendingMigrations(database).catch(() => ['unknown'])
+  return stillPending.length === 0 ? { applied: [], error: null } : result
+}
 
 /** Migrations not yet applied. */
 export const pendingMigrations = async (database: Database): Promise<string[]> =>

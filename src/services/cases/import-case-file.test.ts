@@ -131,7 +131,7 @@ describeEachDialect('importing a case exported from another installation', (dial
       'regime',
       'receivedOn',
       'requestText',
-      '',
+      'extra',
     ])
   })
 })
