@@ -418,6 +418,7 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
         assignedOfficerId: officerId,
         states: ['received', 'in-progress', 'awaiting-approval', 'approved'],
         limit: 100_000,
+        unordered: true,
       })
       const limit = addWorkingDays(calendar.workingDays('united-kingdom'), dayNumberOfIso(today), workingDays)
       const due = cases.flatMap((subject) => {

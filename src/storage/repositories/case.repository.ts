@@ -31,6 +31,8 @@ export interface CaseFilter {
   readonly requesterId?: string
   readonly limit?: number
   readonly offset?: number
+  /** Leave the rows in whatever order the index gives (callers that sort them themselves, such as dueSoon). */
+  readonly unordered?: boolean
 }
 
 type CaseRow = Selectable<CaseTable>
@@ -99,9 +101,11 @@ const caseColumns = (subject: Case, submittedBy: string | null) => ({
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`)
 
 export const createCaseRepository = (db: Kysely<Schema>) => {
-  const writeChildren = async (subject: Case): Promise<void> => {
-    await db.deleteFrom('case_part').where('case_id', '=', subject.id).execute()
-    await db.deleteFrom('case_link').where('case_id', '=', subject.id).execute()
+  const writeChildren = async (subject: Case, replacing: boolean): Promise<void> => {
+    if (replacing) {
+      await db.deleteFrom('case_part').where('case_id', '=', subject.id).execute()
+      await db.deleteFrom('case_link').where('case_id', '=', subject.id).execute()
+    }
     if (subject.parts.length > 0) {
       await db
         .insertInto('case_part')
@@ -170,7 +174,7 @@ export const createCaseRepository = (db: Kysely<Schema>) => {
           ...caseColumns(subject, submittedBy),
         })
         .execute()
-      await writeChildren(subject)
+      await writeChildren(subject, false)
     },
 
     /**
@@ -186,7 +190,7 @@ export const createCaseRepository = (db: Kysely<Schema>) => {
         .where('version', '=', expectedVersion)
         .executeTakeFirst()
       if (Number(result.numUpdatedRows) !== 1) return false
-      await writeChildren(subject)
+      await writeChildren(subject, true)
       return true
     },
 
@@ -265,9 +269,8 @@ export const createCaseRepository = (db: Kysely<Schema>) => {
           ]),
         )
       }
-      const rows = await query
-        .orderBy('received_on', 'desc')
-        .orderBy('reference')
+      const ordered = filter.unordered === true ? query : query.orderBy('received_on', 'desc').orderBy('reference')
+      const rows = await ordered
         .limit(filter.limit ?? 1000)
         .offset(filter.offset ?? 0)
         .execute()
