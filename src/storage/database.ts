@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultS
 import pg from 'pg'
 import { MIGRATIONS } from './migrations/index.ts'
 import { pgliteDialect } from './pglite-dialect.ts'
+import { withStatementCache } from './sqlite-statement-cache.ts'
 import type { Schema } from './tables/schema.ts'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -49,7 +50,7 @@ export const openDatabase = async (location: DatabaseLocation): Promise<Database
       sqlite.function('lower', { deterministic: true }, (text: unknown) =>
         typeof text === 'string' ? text.toLowerCase() : text,
       )
-      const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) })
+      const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
       return { db, dialect: 'sqlite', description: `SQLite file ${location.file}`, close: () => db.destroy() }
     }
     case 'postgres': {

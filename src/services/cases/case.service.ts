@@ -112,8 +112,13 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
     return organisation
   }
 
-  const view = (actor: Actor, subject: Case, requester: Requester | null, organisation: Organisation): CaseView => {
-    const deadline = deadlineOfCase(dependencies.calendar(), organisation.nation, subject)
+  const view = (
+    actor: Actor,
+    subject: Case,
+    requester: Requester | null,
+    organisation: Organisation,
+    deadline: ReturnType<typeof deadlineOfCase> = deadlineOfCase(dependencies.calendar(), organisation.nation, subject),
+  ): CaseView => {
     const mayseeRequester = actorMay(actor, 'see-requester')
     return {
       case: mayseeRequester ? subject : { ...subject, requesterId: null },
@@ -235,10 +240,18 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
   const mustMay = (actor: Actor, permission: Parameters<typeof actorMay>[1], doing: string): ServiceError | null =>
     actorMay(actor, permission) ? null : forbidden(`Your role cannot ${doing}`)
 
-  const newReference = async (repositories: Repositories, organisation: Organisation): Promise<string> => {
+  /** Saves a new case under a fresh reference from the organisation's pattern, trying another if one is taken. */
+  const insertWithNewReference = async (
+    repositories: Repositories,
+    organisation: Organisation,
+    subject: Case,
+  ): Promise<Case> => {
     for (let attempt = 0; attempt < 20; attempt += 1) {
-      const reference = generateReference(organisation.referencePattern, randomIndex)
-      if (!(await repositories.cases.referenceTaken(reference))) return reference
+      const withReference: Case = {
+        ...subject,
+        reference: generateReference(organisation.referencePattern, randomIndex),
+      }
+      if (await repositories.cases.insertUnlessReferenceTaken(withReference)) return withReference
     }
     throw new Error('Could not find an unused case reference after 20 tries: the reference pattern is too small')
   }
@@ -353,17 +366,18 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
         )
       }
       if (problems.length > 0) return fail(invalid(problems))
-      const withReference: Case = {
-        ...subject,
-        reference: reference ?? (await newReference(repositories, organisation)),
-      }
       let requester: Requester | null = null
       if (document.requester !== null) {
         requester = { id: newId(), ...document.requester, erasedAt: null }
         await repositories.cases.insertRequester(actor.organisationId, requester, now)
       }
-      const saved: Case = { ...withReference, requesterId: requester?.id ?? null }
-      await repositories.cases.insert(saved)
+      const withRequester: Case = { ...subject, requesterId: requester?.id ?? null }
+      let saved: Case
+      if (reference === undefined) saved = await insertWithNewReference(repositories, organisation, withRequester)
+      else {
+        saved = withRequester
+        await repositories.cases.insert(saved)
+      }
       await recordAudit(repositories, actor, clock, {
         action: mode === 'create' ? 'case.created' : 'case.imported',
         entityType: 'case',
@@ -371,7 +385,8 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
         before: null,
         after: { ...saved, requester },
       })
-      return ok(view(actor, saved, requester, organisation))
+      // The deadline was worked out from the same clock before saving; the reference and requester do not change it.
+      return ok(view(actor, saved, requester, organisation, deadline))
     })
   }
 

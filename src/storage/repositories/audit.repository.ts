@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
+import type { Kysely, QueryCreator, Selectable } from 'kysely'
 import type { AuditRecord } from '../../domain/audit/audit-chain.ts'
 import { GENESIS_HASH } from '../../domain/audit/audit-chain.ts'
 import type { DialectName } from '../database.ts'
@@ -32,40 +32,50 @@ export const createAuditRepository = (db: Kysely<Schema>, dialect: DialectName) 
    * after it. Call inside a transaction. (SQLite allows one writer at a time, which is the same lock.)
    */
   lockHead: async (organisationId: string): Promise<ChainHead> => {
-    await db
-      .insertInto('audit_head')
-      .values({ organisation_id: organisationId, seq: 0, hash: GENESIS_HASH })
-      .onConflict((conflict) => conflict.column('organisation_id').doNothing())
-      .execute()
     const query = db.selectFrom('audit_head').select(['seq', 'hash']).where('organisation_id', '=', organisationId)
-    const row = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow()
+    const locking = dialect === 'postgres' ? query.forUpdate() : query
+    let row = await locking.executeTakeFirst()
+    if (row === undefined) {
+      // The organisation's first event. Two first events at once both insert; the loser's does nothing, and both
+      // then lock the one row.
+      await db
+        .insertInto('audit_head')
+        .values({ organisation_id: organisationId, seq: 0, hash: GENESIS_HASH })
+        .onConflict((conflict) => conflict.column('organisation_id').doNothing())
+        .execute()
+      row = await locking.executeTakeFirstOrThrow()
+    }
     return { seq: Number(row.seq), hash: row.hash }
   },
 
   append: async (record: AuditRecord): Promise<void> => {
-    await db
-      .insertInto('audit_event')
-      .values({
-        organisation_id: record.organisationId,
-        seq: record.seq,
-        id: record.id,
-        at: record.at,
-        actor_id: record.actorId,
-        actor_label: record.actorLabel,
-        action: record.action,
-        entity_type: record.entityType,
-        entity_id: record.entityId,
-        payload: record.payload,
-        payload_digest: record.payloadDigest,
-        previous_hash: record.previousHash,
-        hash: record.hash,
-      })
-      .execute()
-    await db
-      .updateTable('audit_head')
-      .set({ seq: record.seq, hash: record.hash })
-      .where('organisation_id', '=', record.organisationId)
-      .execute()
+    const event = db.insertInto('audit_event').values({
+      organisation_id: record.organisationId,
+      seq: record.seq,
+      id: record.id,
+      at: record.at,
+      actor_id: record.actorId,
+      actor_label: record.actorLabel,
+      action: record.action,
+      entity_type: record.entityType,
+      entity_id: record.entityId,
+      payload: record.payload,
+      payload_digest: record.payloadDigest,
+      previous_hash: record.previousHash,
+      hash: record.hash,
+    })
+    const moveHead = (on: QueryCreator<Schema>) =>
+      on
+        .updateTable('audit_head')
+        .set({ seq: record.seq, hash: record.hash })
+        .where('organisation_id', '=', record.organisationId)
+    if (dialect === 'postgres') {
+      // One round trip while the head is locked: the event and the new head in a single statement.
+      await moveHead(db.with('event', () => event)).execute()
+    } else {
+      await event.execute()
+      await moveHead(db).execute()
+    }
   },
 
   head: async (organisationId: string): Promise<ChainHead | null> => {

@@ -162,19 +162,34 @@ export const createCaseRepository = (db: Kysely<Schema>) => {
     }
   }
 
+  const caseRow = (subject: Case, submittedBy: string | null) => ({
+    id: subject.id,
+    organisation_id: subject.organisationId,
+    reference: subject.reference,
+    created_at: subject.createdAt,
+    ...caseColumns(subject, submittedBy),
+  })
+
   return {
     insert: async (subject: Case, submittedBy: string | null = null): Promise<void> => {
-      await db
-        .insertInto('case')
-        .values({
-          id: subject.id,
-          organisation_id: subject.organisationId,
-          reference: subject.reference,
-          created_at: subject.createdAt,
-          ...caseColumns(subject, submittedBy),
-        })
-        .execute()
+      await db.insertInto('case').values(caseRow(subject, submittedBy)).execute()
       await writeChildren(subject, false)
+    },
+
+    /**
+     * Inserts the case unless another already has its reference, and says whether it did. A freshly made reference
+     * is tried this way rather than looked up first: the unique index answers in the same statement, and a clash
+     * (one in a billion) leaves nothing written, not even a failed statement in the transaction.
+     */
+    insertUnlessReferenceTaken: async (subject: Case): Promise<boolean> => {
+      const inserted = await db
+        .insertInto('case')
+        .values(caseRow(subject, null))
+        .onConflict((conflict) => conflict.column('reference').doNothing())
+        .executeTakeFirst()
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false
+      await writeChildren(subject, false)
+      return true
     },
 
     /**
