@@ -55,6 +55,13 @@ export default tseslint.config(
     rules: restrict(['**/services/**', '**/web/**'], 'Storage must not depend on services or the web layer.'),
   },
   {
+    files: ['src/letters/**/*.ts'],
+    rules: restrict(
+      ['**/storage/**', '**/services/**', '**/web/**', '**/jobs/**', 'kysely', 'express'],
+      'Letter renderers turn the domain’s letter into files: they import the domain and PDF/DOCX libraries only.',
+    ),
+  },
+  {
     files: ['src/web/**/*.ts'],
     rules: restrict(['**/storage/**', 'kysely'], 'The web layer reaches storage through services only.'),
   },

@@ -8,9 +8,11 @@ command -v chromium >/dev/null 2>&1 || [ -x "${CHROMIUM_PATH:-/nonexistent}" ] |
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v mutool >/dev/null 2>&1 || missing+=(mupdf-tools)
 compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
+# A TrueType font for letters whose text WinAnsi cannot hold (Welsh ŵ and ŷ): chromium and poppler bring it too.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "System packages: all present (chromium, poppler-utils, mupdf-tools, postgresql)."
+  echo "System packages: all present (chromium, poppler-utils, mupdf-tools, postgresql, fonts-dejavu-core)."
   exit 0
 fi
 

@@ -3,6 +3,8 @@ import type { Logger } from './logger.ts'
 import { systemClock, type Clock } from './services/clock.ts'
 import { createCaseService, type CaseService } from './services/cases/case.service.ts'
 import { createCalendarService, type CalendarService } from './services/holidays/calendar.service.ts'
+import { createLetterService, type LetterService } from './services/letters/letter.service.ts'
+import { renderLetter } from './letters/letter-renderer.ts'
 import { createOrganisationService, type OrganisationService } from './services/organisations/organisation.service.ts'
 import { createUserService, type UserService } from './services/users/user.service.ts'
 import { migrateToLatest, openDatabase, type Database } from './storage/database.ts'
@@ -19,6 +21,7 @@ export interface Dependencies {
   readonly organisations: OrganisationService
   readonly users: UserService
   readonly cases: CaseService
+  readonly letters: LetterService
   /** Closes the database; the process can then exit. */
   close(): Promise<void>
 }
@@ -48,6 +51,7 @@ export const buildDependencies = async (
   }
   if (migrated.applied.length > 0) logger.info({ migrations: migrated.applied }, 'Database brought up to date')
   const store = createStore(database)
+  const cases = createCaseService({ store, clock, calendar: () => calendar.current() })
   return {
     config,
     logger,
@@ -56,7 +60,8 @@ export const buildDependencies = async (
     store,
     organisations: createOrganisationService({ store, clock }),
     users: createUserService({ store, clock }),
-    cases: createCaseService({ store, clock, calendar: () => calendar.current() }),
+    cases,
+    letters: createLetterService({ store, clock, calendar: () => calendar.current(), cases, render: renderLetter }),
     close: () => store.close(),
   }
 }

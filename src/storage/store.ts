@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database, DialectName } from './database.ts'
 import { createAuditRepository } from './repositories/audit.repository.ts'
 import { createCaseRepository } from './repositories/case.repository.ts'
+import { createLetterRepository } from './repositories/letter.repository.ts'
 import { createOrganisationRepository } from './repositories/organisation.repository.ts'
 import { createUserRepository } from './repositories/user.repository.ts'
 import type { Schema } from './tables/schema.ts'
@@ -12,6 +13,7 @@ export interface Repositories {
   readonly users: ReturnType<typeof createUserRepository>
   readonly cases: ReturnType<typeof createCaseRepository>
   readonly audit: ReturnType<typeof createAuditRepository>
+  readonly letters: ReturnType<typeof createLetterRepository>
 }
 
 /**
@@ -31,6 +33,7 @@ const repositoriesOver = (db: Kysely<Schema>, dialect: DialectName): Repositorie
   users: createUserRepository(db),
   cases: createCaseRepository(db),
   audit: createAuditRepository(db, dialect),
+  letters: createLetterRepository(db),
 })
 
 export const createStore = (database: Database): Store => ({

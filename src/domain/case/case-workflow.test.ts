@@ -1,3 +1,4 @@
+import { emptyDecision, type ExemptionDecision } from '../decisions/exemption-decision.ts'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '../access/role.ts'
@@ -56,6 +57,7 @@ const aCase = (overrides: Partial<Case> = {}): Case => ({
   },
   parts: [aPart()],
   links: [],
+  exemptionDecisions: [],
   respondedOn: null,
   closedOn: null,
   version: 1,
@@ -66,11 +68,23 @@ const aCase = (overrides: Partial<Case> = {}): Case => ({
 
 const TODAY = iso('2025-06-02')
 
+const PUBLIC_INTEREST_TEST = {
+  forDisclosure: ['Openness'],
+  forWithholding: ['Candour'],
+  conclusion: 'maintain-exemption' as const,
+  reasoning: '',
+  decidedOn: iso('2025-05-30'),
+}
+
 const asRole = (role: Role, overrides: Partial<TransitionContext> = {}): TransitionContext => ({
   role,
   actorId: 'approver-2',
   today: TODAY,
   submittedBy: 'officer-1',
+  letters: {
+    reviewProcedureUrl: 'https://authority.example/review',
+    complaintUrl: 'https://authority.example/complain',
+  },
   ...overrides,
 })
 
@@ -316,21 +330,68 @@ describe('the every-part-decided guard', () => {
     ['withheld, with no exemption', { outcome: 'withheld' }, 'Part 1: choose the exemptions relied on'],
   ]
 
-  const decided: readonly (readonly [Outcome, Partial<Part>])[] = [
-    ['disclosed-in-full', {}],
-    ['not-held', {}],
-    ['neither-confirmed-nor-denied', {}],
-    ['refused-cost-limit', {}],
-    ['refused-vexatious-or-repeated', {}],
+  /** Each outcome with what it needs: the part's fields, and for a refusal the decision the refusal notice needs. */
+  const decided: readonly (readonly [Outcome, Partial<Part>, readonly ExemptionDecision[]])[] = [
+    ['disclosed-in-full', {}, []],
+    ['not-held', {}, []],
+    [
+      'neither-confirmed-nor-denied',
+      { exemptionIds: ['foia-s31-1-a'] },
+      [
+        {
+          ...emptyDecision('foia-s31-1-a'),
+          prejudice: 'would',
+          reasons: 'Saying so would reveal an investigation.',
+          neitherConfirmNorDeny: true,
+          publicInterestTest: PUBLIC_INTEREST_TEST,
+        },
+      ],
+    ],
+    [
+      'refused-cost-limit',
+      { exemptionIds: ['foia-s12'] },
+      [
+        {
+          ...emptyDecision('foia-s12'),
+          costEstimate: {
+            activities: [{ activity: 'locating', hours: 30, basis: 'every file since 2010' }],
+            appropriateLimitPounds: 450,
+            aggregatedWith: [],
+            adviceAndAssistance: 'Ask for one year instead.',
+          },
+        },
+      ],
+    ],
+    [
+      'refused-vexatious-or-repeated',
+      { exemptionIds: ['foia-s14-1'] },
+      [{ ...emptyDecision('foia-s14-1'), vexatiousGrounds: 'The fortieth request on one subject this month.' }],
+    ],
     [
       'already-published',
       { publishedLinks: [{ title: 'Spending over £500', url: 'https://example.gov.uk/spend', publishedOn: null }] },
+      [],
     ],
-    ['released-before', { disclosureLogReference: 'IC-311642-V7P8' }],
-    ['transferred', { transferredTo: 'North Shire Fire and Rescue Service' }],
-    ['handled-under-another-regime', { transferredTo: 'EIR' }],
-    ['disclosed-in-part', { exemptionIds: ['foia-s40-2'] }],
-    ['withheld', { exemptionIds: ['foia-s43-2'] }],
+    ['released-before', { disclosureLogReference: 'IC-311642-V7P8' }, []],
+    ['transferred', { transferredTo: 'North Shire Fire and Rescue Service' }, []],
+    ['handled-under-another-regime', { transferredTo: 'EIR' }, []],
+    [
+      'disclosed-in-part',
+      { exemptionIds: ['foia-s40-2'] },
+      [{ ...emptyDecision('foia-s40-2'), routeCodes: ['3A-a'], reasons: 'Names of junior staff.' }],
+    ],
+    [
+      'withheld',
+      { exemptionIds: ['foia-s43-2'] },
+      [
+        {
+          ...emptyDecision('foia-s43-2'),
+          prejudice: 'would-be-likely-to',
+          reasons: 'It would harm the contractor’s position in the market.',
+          publicInterestTest: PUBLIC_INTEREST_TEST,
+        },
+      ],
+    ],
   ]
 
   const guarded = [
@@ -349,9 +410,9 @@ describe('the every-part-decided guard', () => {
       expect(result).toEqual({ ok: false, error: { code: 'every-part-decided', message } })
     })
 
-    it.each(decided)('accepts a part %s with what it needs', (outcome, part) => {
+    it.each(decided)('accepts a part %s with what it needs', (outcome, part, decisions) => {
       const result = decideTransition(
-        aCase({ state, parts: [aPart({ outcome, ...part })] }),
+        aCase({ state, parts: [aPart({ outcome, ...part })], exemptionDecisions: decisions }),
         action,
         asRole('approver'),
       )
@@ -372,6 +433,48 @@ describe('the every-part-decided guard', () => {
         message: 'Part 2: choose an outcome; Part 3: choose the exemptions relied on',
       },
     })
+  })
+})
+
+describe('the refusal-notice-complete guard', () => {
+  const withheld = aPart({ outcome: 'withheld', exemptionIds: ['foia-s43-2'] })
+  const noTest = { ...emptyDecision('foia-s43-2'), prejudice: 'would' as const, reasons: 'Commercial harm.' }
+
+  it.each([
+    ['approve', 'awaiting-approval'],
+    ['issue-response', 'approved'],
+  ] as const)(
+    'refuses to %s a refusal that is not a complete refusal notice, saying what is missing',
+    (action, state) => {
+      const result = decideTransition(
+        aCase({ state, parts: [withheld], exemptionDecisions: [noTest] }),
+        action,
+        asRole(action === 'approve' ? 'approver' : 'officer'),
+      )
+      expect(!result.ok && result.error.code).toBe('refusal-notice-complete')
+      expect(!result.ok && result.error.message).toContain(
+        'Section 43(2) is qualified: record the public interest test',
+      )
+    },
+  )
+
+  it('lets a response with gaps go for approval, so that the approver sees what the check says', () => {
+    const result = decideTransition(
+      aCase({ state: 'in-progress', parts: [withheld], exemptionDecisions: [noTest] }),
+      'submit-for-approval',
+      asRole('officer'),
+    )
+    expect(result.ok).toBe(true)
+  })
+
+  it('refuses approval of a refusal while the organisation gives no review procedure', () => {
+    const complete = { ...noTest, publicInterestTest: PUBLIC_INTEREST_TEST }
+    const result = decideTransition(
+      aCase({ state: 'awaiting-approval', parts: [withheld], exemptionDecisions: [complete] }),
+      'approve',
+      asRole('approver', { letters: { reviewProcedureUrl: '', complaintUrl: '' } }),
+    )
+    expect(!result.ok && result.error.message).toContain('review procedure')
   })
 })
 
@@ -599,7 +702,7 @@ describe('deciding a move never throws', () => {
             parts: parts.map((fields, index) => aPart({ ...fields, id: `part-${index + 1}`, position: index + 1 })),
             clock: { ...STANDARD_CLOCK, events },
           })
-          const result = decideTransition(subject, action, { role, actorId, today, submittedBy })
+          const result = decideTransition(subject, action, asRole(role, { actorId, today, submittedBy }))
           if (result.ok) {
             expect(CASE_STATES).toContain(result.value.to)
           } else {

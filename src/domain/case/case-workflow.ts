@@ -4,6 +4,8 @@ import type { Role } from '../access/role.ts'
 import { fail, ok, type Result } from '../result.ts'
 import { CASE_STATE_NAMES, OPEN_STATES, type Case, type CaseState } from './case.ts'
 import { checkPartIsDecided } from './part.ts'
+import { checkRefusalNotice } from '../decisions/refusal-notice-check.ts'
+import type { LetterSettings } from './organisation.ts'
 
 /** What someone can do to move a case on. */
 export const CASE_ACTIONS = [
@@ -40,7 +42,8 @@ export const CASE_ACTION_NAMES: Readonly<Record<CaseAction, string>> = {
 }
 
 /** Named conditions a transition must meet beyond the state and role. */
-export type GuardName = 'has-parts' | 'every-part-decided' | 'approver-did-not-submit' | 'waiting-period-over'
+export type GuardName =
+  'has-parts' | 'every-part-decided' | 'approver-did-not-submit' | 'waiting-period-over' | 'refusal-notice-complete'
 
 export interface Transition {
   readonly from: readonly CaseState[]
@@ -103,7 +106,7 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
     action: 'approve',
     to: 'approved',
     roles: APPROVERS,
-    guards: ['has-parts', 'every-part-decided', 'approver-did-not-submit'],
+    guards: ['has-parts', 'every-part-decided', 'refusal-notice-complete', 'approver-did-not-submit'],
   },
   {
     from: ['awaiting-approval', 'approved'],
@@ -117,7 +120,7 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
     action: 'issue-response',
     to: 'responded',
     roles: CASEWORKERS,
-    guards: ['has-parts', 'every-part-decided'],
+    guards: ['has-parts', 'every-part-decided', 'refusal-notice-complete'],
   },
   { from: ['responded'], action: 'close', to: 'closed', roles: CASEWORKERS, guards: [] },
   { from: OPEN_STATES, action: 'withdraw', to: 'withdrawn', roles: CASEWORKERS, guards: [] },
@@ -145,6 +148,8 @@ export interface TransitionContext {
   readonly today: IsoDate
   /** Who sent the case for approval most recently, if anyone. */
   readonly submittedBy: string | null
+  /** The organisation's letter settings: a refusal must give its review procedure. */
+  readonly letters: Pick<LetterSettings, 'reviewProcedureUrl' | 'complaintUrl'>
 }
 
 export type RefusalCode = 'not-from-this-state' | 'role-not-allowed' | GuardName
@@ -184,6 +189,14 @@ const GUARDS: Readonly<Record<GuardName, (subject: Case, context: TransitionCont
     context.submittedBy === context.actorId
       ? 'Someone other than the person who sent the response for approval must approve it'
       : null,
+  'refusal-notice-complete': (subject, context) => {
+    const errors = checkRefusalNotice(subject, context.letters).findings.filter(
+      (finding) => finding.severity === 'error',
+    )
+    return errors.length === 0
+      ? null
+      : `The response is not yet a complete refusal notice: ${errors.map((error) => error.message).join('; ')}`
+  },
   'waiting-period-over': (subject, context) => {
     const waitingFor = subject.state === 'awaiting-fee' ? 'fee-notice-given' : 'clarification-requested'
     const named = waitingFor === 'fee-notice-given' ? 'fees notice' : 'request for clarification'

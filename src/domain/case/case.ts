@@ -1,3 +1,4 @@
+import type { ExemptionDecision } from '../decisions/exemption-decision.ts'
 import type { IsoDate } from '../calendar/calendar-date.ts'
 import type { Division } from '../calendar/division.ts'
 import type { UkCalendar } from '../calendar/uk-calendar.ts'
@@ -120,6 +121,8 @@ export interface Case {
   readonly clock: CaseClock
   readonly parts: readonly Part[]
   readonly links: readonly CaseLink[]
+  /** What was decided about each exemption the parts rely on: one decision an exemption (see `decisions/`). */
+  readonly exemptionDecisions: readonly ExemptionDecision[]
   readonly respondedOn: IsoDate | null
   readonly closedOn: IsoDate | null
   /** Rises by one with every saved change; a save against an older version is refused (optimistic concurrency). */
@@ -163,7 +166,7 @@ export const deadlineOfCase = (
 }
 
 /** A case as lists show it: no parts or links, and the request text cut to its first 300 characters. */
-export type CaseSummary = Omit<Case, 'parts' | 'links'>
+export type CaseSummary = Omit<Case, 'parts' | 'links' | 'exemptionDecisions'>
 
 export const REQUEST_TEXT_PREVIEW_LENGTH = 300
 

@@ -7,6 +7,7 @@ import { OUTCOMES } from '../../domain/case/part.ts'
 import { REQUESTER_TYPES } from '../../domain/case/requester.ts'
 import { readLabelledDate } from '../../domain/deadlines/clock-request.ts'
 import { REGIMES } from '../../domain/deadlines/regime.ts'
+import { exemptionDecisionsSchema } from './decision-document.ts'
 
 /**
  * The case's JSON form: what `disclose case export` writes, `disclose case import` and `disclose case create` read,
@@ -167,6 +168,7 @@ export const caseDocumentSchema = z
       )
       .max(100)
       .default([]),
+    exemptionDecisions: exemptionDecisionsSchema,
     respondedOn: date('Date of the response').nullable().default(null),
     closedOn: date('Date the case was closed').nullable().default(null),
     createdAt: z.iso.datetime({ error: 'createdAt must be an ISO-8601 timestamp' }).optional(),

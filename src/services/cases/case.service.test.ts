@@ -5,7 +5,7 @@ import { addTestActor, addTestOrganisation, buildTestServices, type TestServices
 import { defaultUkCalendar } from '../../../test/uk-calendar.ts'
 import { matchesReferencePattern } from '../../domain/case/case-reference.ts'
 import { isIsoDate, type IsoDate } from '../../domain/calendar/calendar-date.ts'
-import type { Organisation } from '../../domain/case/organisation.ts'
+import { EMPTY_LETTER_SETTINGS, type Organisation } from '../../domain/case/organisation.ts'
 import type { Result } from '../../domain/result.ts'
 import type { Database } from '../../storage/database.ts'
 import type { Actor } from '../actor.ts'
@@ -55,7 +55,28 @@ const aRequest = (overrides: Record<string, unknown> = {}): Record<string, unkno
 
 const decidedParts = [
   { question: 'Minutes of the March meeting', outcome: 'disclosed-in-full' },
-  { question: 'Minutes of the closed session', outcome: 'withheld', exemptionIds: ['foia-s36-2-b'] },
+  { question: 'Minutes of the closed session', outcome: 'withheld', exemptionIds: ['foia-s36-2-b-ii'] },
+]
+
+/** What the refusal notice for the closed session needs: section 36 with its qualified person and the test. */
+const closedSessionDecisions = [
+  {
+    exemptionId: 'foia-s36-2-b-ii',
+    prejudice: 'would',
+    reasons: 'Members must be able to exchange views freely in closed session.',
+    qualifiedPerson: {
+      name: 'A Synthetic Monitoring Officer',
+      role: 'Monitoring Officer',
+      opinionOn: '2024-11-25',
+      whatTheySaw: 'the minutes and a summary of the arguments',
+    },
+    publicInterestTest: {
+      forDisclosure: ['Openness about the committee’s decisions'],
+      forWithholding: ['A safe space for deliberation'],
+      conclusion: 'maintain-exemption',
+      decidedOn: '2024-11-26',
+    },
+  },
 ]
 
 describeEachDialect('the case service', (dialect) => {
@@ -502,11 +523,18 @@ describeEachDialect('the case service', (dialect) => {
 
   describe('the workflow, through the service', () => {
     it('takes a request through its whole life, restarting the clock when clarification arrives', async () => {
-      const team = await newTeam()
+      // A refusal must give the review procedure (FOIA s17(7)): the organisation's letter settings have it.
+      const team = await newTeam({
+        letters: {
+          ...EMPTY_LETTER_SETTINGS,
+          reviewProcedureUrl: 'https://authority.example/foi/review',
+          complaintUrl: 'https://ico.example/complain',
+        },
+      })
       const sender = await addTestActor(team.services, team.organisation, ['officer', 'approver'])
       const approver = await addTestActor(team.services, team.organisation, ['approver'])
       const cases = team.services.cases
-      const logged = await logCase(team)
+      const logged = await logCase(team, { exemptionDecisions: closedSessionDecisions })
       const reference = logged.case.reference
       expect(logged.deadline?.due).toBe('2024-12-09')
 
@@ -559,6 +587,7 @@ describeEachDialect('the case service', (dialect) => {
         'case.submit-for-approval',
         'case.approve',
         'case.issue-response',
+        'case.letter-issued',
         'case.close',
       ])
       expect(history[7]).toMatchObject({ by: approver.label, name: 'Approve the response' })

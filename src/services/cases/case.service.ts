@@ -26,6 +26,13 @@ import type { CaseFilter } from '../../storage/repositories/case.repository.ts'
 import type { Repositories, Store } from '../../storage/store.ts'
 import { actorMay, type Actor } from '../actor.ts'
 import { recordAudit, type AuditEntry } from '../audit/audit-trail.ts'
+import { exemptionDecisionsSchema } from './decision-document.ts'
+import { checkEditedLetter } from '../../domain/decisions/refusal-notice-check.ts'
+import { letterBodyText } from '../../domain/letters/letter-document.ts'
+import { composeLetter } from '../../domain/letters/compose-letter.ts'
+import { blocksToMarkup } from '../../domain/letters/letter-markup.ts'
+import { letterFactsFor } from '../letters/letter-facts.ts'
+import { closestExemptionIds, findExemption } from '../../domain/exemptions/catalogue.ts'
 import type { Clock } from '../clock.ts'
 import { newId, secureRandomIndex } from '../ids.ts'
 import {
@@ -101,6 +108,25 @@ const pick = (subject: Case, fields: readonly string[]): Record<string, unknown>
   Object.fromEntries(fields.map((field) => [field, subject[field as keyof Case]]))
 
 const stripSubmitter = ({ submittedBy: _ignored, ...subject }: CaseWithSubmitter): Case => subject
+
+/** "There is no exemption foia-s31-1-z: did you mean foia-s31-1-g, …?" */
+export const unknownExemptionMessage = (id: string): string => {
+  const closest = closestExemptionIds(id)
+  return `There is no exemption ${id}${closest.length > 0 ? `: did you mean ${closest.join(', ')}?` : ''}`
+}
+
+/** Each exemption id a part names that the catalogue does not know, as a problem at its field. */
+const unknownExemptionsIn = (
+  parts: readonly { readonly exemptionIds: readonly string[] }[],
+  prefix: string,
+): { field: string; message: string }[] =>
+  parts.flatMap((part, index) =>
+    part.exemptionIds.flatMap((id, position) =>
+      findExemption(id) === undefined
+        ? [{ field: `${prefix}${index}/exemptionIds/${position}`, message: unknownExemptionMessage(id) }]
+        : [],
+    ),
+  )
 
 export const createCaseService = (dependencies: CaseServiceDependencies) => {
   const { store, clock } = dependencies
@@ -205,6 +231,8 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
      * that a change that loses a race writes nothing, and every change locks the case before the audit chain.
      */
     precedingAudit?: (current: Case, next: Case) => AuditEntry,
+    /** Work to do once the case is saved, in the same transaction: keeping the letter that went out. */
+    afterSave?: (saved: Case, repositories: Repositories) => Promise<void>,
   ): Promise<Result<CaseView, ServiceError>> => {
     if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
       return fail(
@@ -233,6 +261,7 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
         before: { ...pick(current, fields), version: current.version },
         after: { ...pick(next, fields), version: next.version },
       })
+      if (afterSave !== undefined) await afterSave(stripSubmitter(next), repositories)
       return ok(await loadView(repositories, actor, stripSubmitter(next)))
     })
   }
@@ -300,6 +329,15 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
         { regime, receivedOn: document.receivedOn, channel: document.channel, requestText, kind: document.kind },
         clock.today(),
       )
+      problems.push(...unknownExemptionsIn(document.parts, 'parts/'))
+      for (const [index, decision] of document.exemptionDecisions.entries()) {
+        if (findExemption(decision.exemptionId) === undefined) {
+          problems.push({
+            field: `exemptionDecisions/${index}/exemptionId`,
+            message: unknownExemptionMessage(decision.exemptionId),
+          })
+        }
+      }
       if (mode === 'create' && document.state !== undefined && document.state !== 'received') {
         problems.push({
           field: 'state',
@@ -353,6 +391,7 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
         clock: document.clock,
         parts: partsFrom(document),
         links,
+        exemptionDecisions: document.exemptionDecisions,
         respondedOn: document.respondedOn,
         closedOn: document.closedOn,
         version: 1,
@@ -387,6 +426,54 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
       })
       // The deadline was worked out from the same clock before saving; the reference and requester do not change it.
       return ok(view(actor, saved, requester, organisation, deadline))
+    })
+  }
+
+  /**
+   * Keeps the outcome letter as it went out, in the transaction that issues the response: the officer's edit if there
+   * is one, otherwise the letter composed now from the case. It is addressed to the requester whoever issues it; an
+   * applicant-blind reader is shown it without the address.
+   */
+  const keepIssuedLetter = async (actor: Actor, saved: Case, repositories: Repositories): Promise<void> => {
+    if (saved.regime === 'sar' || saved.respondedOn === null) return
+    const organisation = await organisationOf(repositories, actor)
+    const requester =
+      saved.requesterId === null
+        ? null
+        : ((await repositories.cases.findRequester(actor.organisationId, saved.requesterId)) ?? null)
+    const deadline = deadlineOfCase(dependencies.calendar(), organisation.nation, saved)
+    const kind = saved.kind === 'internal-review' ? 'review' : 'response'
+    const made = composeLetter(
+      letterFactsFor(
+        { case: saved, organisation, requester, deadline: deadline.ok ? deadline.value : null },
+        dependencies.calendar(),
+        clock.today(),
+        { date: saved.respondedOn },
+      ),
+      kind,
+    )
+    if (!made.ok) return
+    const draft = await repositories.letters.find(actor.organisationId, saved.id, kind, 'draft')
+    const letter = draft === undefined ? made.value : { ...made.value, blocks: draft.body.blocks }
+    const now = clock.now()
+    await repositories.letters.saveIssued({
+      id: newId(),
+      organisationId: actor.organisationId,
+      caseId: saved.id,
+      kind,
+      status: 'issued',
+      body: letter,
+      editedBy: draft?.editedBy ?? null,
+      issuedOn: saved.respondedOn,
+      createdAt: now,
+      updatedAt: now,
+    })
+    await recordAudit(repositories, actor, clock, {
+      action: 'case.letter-issued',
+      entityType: 'case',
+      entityId: saved.id,
+      before: null,
+      after: { kind, issuedOn: saved.respondedOn, text: blocksToMarkup(letter.blocks) },
     })
   }
 
@@ -543,7 +630,44 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
             message: `The case is ${CASE_STATE_NAMES[current.state].toLowerCase()}: reopen it to change its parts`,
           })
         }
+        const unknown = unknownExemptionsIn(parsed.data, 'parts/')
+        if (unknown.length > 0) return fail(invalid(unknown))
         return ok({ ...current, parts: partsFrom({ parts: parsed.data } as CaseDocument) })
+      }),
+
+    /**
+     * Replaces the decisions on exemptions: for each exemption the parts rely on, the route to it, why it applies,
+     * the prejudice and the public interest test. The refusal-notice check reads them; the letter quotes them.
+     */
+    saveDecisions: (actor: Actor, reference: string, expectedVersion: number, input: unknown) =>
+      changeCase(actor, reference, expectedVersion, 'case.decisions-saved', (current) => {
+        const denied = mustMay(actor, 'edit-cases', 'change cases')
+        if (denied !== null) return fail(denied)
+        const parsed = exemptionDecisionsSchema.safeParse(input)
+        if (!parsed.success) {
+          return fail(
+            invalid(problemsFromZod(parsed.error).map((p) => ({ ...p, field: `exemptionDecisions/${p.field}` }))),
+          )
+        }
+        if (!isOpen(current.state)) {
+          return fail({
+            kind: 'refused',
+            code: 'case-not-open',
+            message: `The case is ${CASE_STATE_NAMES[current.state].toLowerCase()}: reopen it to change its decisions`,
+          })
+        }
+        const unknown = parsed.data.flatMap((decision, index) =>
+          findExemption(decision.exemptionId) === undefined
+            ? [
+                {
+                  field: `exemptionDecisions/${index}/exemptionId`,
+                  message: unknownExemptionMessage(decision.exemptionId),
+                },
+              ]
+            : [],
+        )
+        if (unknown.length > 0) return fail(invalid(unknown))
+        return ok({ ...current, exemptionDecisions: parsed.data })
       }),
 
     /** Records the links to other cases: the request a review is of, an earlier release referred to. */
@@ -564,43 +688,67 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
 
     /** Moves the case on through its workflow; a transition the table does not allow is refused with the reason. */
     moveCase: (actor: Actor, reference: string, expectedVersion: number, action: CaseAction, on?: IsoDate) =>
-      changeCase(actor, reference, expectedVersion, `case.${action}`, (current) => {
-        const transition = transitionFor(action, current.state)
-        const role: Role | undefined =
-          actor.roles.find((candidate) => transition?.roles.includes(candidate) === true) ?? actor.roles[0]
-        if (role === undefined) return fail(forbidden('You have no role in this organisation'))
-        const today = clock.today()
-        const day = on ?? today
-        if (dayNumberOfIso(day) > dayNumberOfIso(today)) {
-          return fail(invalid([{ field: 'on', message: 'The date must be today or in the past' }]))
-        }
-        if (dayNumberOfIso(day) < dayNumberOfIso(current.receivedOn)) {
-          return fail(invalid([{ field: 'on', message: 'The date must be the same as or after the date of receipt' }]))
-        }
-        const decided = decideTransition(current, action, {
-          role,
-          actorId: actor.userId ?? actor.label,
-          today: day,
-          submittedBy: current.submittedBy,
-        })
-        if (!decided.ok) {
-          return decided.error.code === 'role-not-allowed'
-            ? fail(forbidden(decided.error.message))
-            : fail({ kind: 'refused', code: decided.error.code, message: decided.error.message })
-        }
-        const outcome = decided.value
-        return ok({
-          ...current,
-          state: outcome.to,
-          clock:
-            outcome.clockEvent === null
-              ? current.clock
-              : { ...current.clock, events: [...current.clock.events, outcome.clockEvent] },
-          respondedOn: outcome.respondedOn,
-          closedOn: outcome.closedOn,
-          submittedBy: action === 'submit-for-approval' ? (actor.userId ?? actor.label) : current.submittedBy,
-        })
-      }),
+      changeCase(
+        actor,
+        reference,
+        expectedVersion,
+        `case.${action}`,
+        async (current, repositories) => {
+          const transition = transitionFor(action, current.state)
+          const role: Role | undefined =
+            actor.roles.find((candidate) => transition?.roles.includes(candidate) === true) ?? actor.roles[0]
+          if (role === undefined) return fail(forbidden('You have no role in this organisation'))
+          const today = clock.today()
+          const day = on ?? today
+          if (dayNumberOfIso(day) > dayNumberOfIso(today)) {
+            return fail(invalid([{ field: 'on', message: 'The date must be today or in the past' }]))
+          }
+          if (dayNumberOfIso(day) < dayNumberOfIso(current.receivedOn)) {
+            return fail(
+              invalid([{ field: 'on', message: 'The date must be the same as or after the date of receipt' }]),
+            )
+          }
+          const decided = decideTransition(current, action, {
+            role,
+            actorId: actor.userId ?? actor.label,
+            today: day,
+            submittedBy: current.submittedBy,
+            letters: (await organisationOf(repositories, actor)).letters,
+          })
+          if (!decided.ok) {
+            return decided.error.code === 'role-not-allowed'
+              ? fail(forbidden(decided.error.message))
+              : fail({ kind: 'refused', code: decided.error.code, message: decided.error.message })
+          }
+          if (action === 'approve' || action === 'issue-response') {
+            // An officer's edit of the outcome letter must still carry the review and complaint routes.
+            const kind = current.kind === 'internal-review' ? 'review' : 'response'
+            const edited = await repositories.letters.find(actor.organisationId, current.id, kind, 'draft')
+            const missing = edited === undefined ? [] : checkEditedLetter(current, letterBodyText(edited.body.blocks))
+            if (missing.length > 0) {
+              return fail({
+                kind: 'refused',
+                code: 'refusal-notice-complete',
+                message: `The edited letter is not yet a complete refusal notice: ${missing.map((finding) => finding.message).join('; ')}`,
+              })
+            }
+          }
+          const outcome = decided.value
+          return ok({
+            ...current,
+            state: outcome.to,
+            clock:
+              outcome.clockEvent === null
+                ? current.clock
+                : { ...current.clock, events: [...current.clock.events, outcome.clockEvent] },
+            respondedOn: outcome.respondedOn,
+            closedOn: outcome.closedOn,
+            submittedBy: action === 'submit-for-approval' ? (actor.userId ?? actor.label) : current.submittedBy,
+          })
+        },
+        undefined,
+        action === 'issue-response' ? (saved, repositories) => keepIssuedLetter(actor, saved, repositories) : undefined,
+      ),
 
     /** The case's JSON form, for export: everything needed to rebuild it on another installation. */
     exportCase: async (actor: Actor, reference: string): Promise<Result<Record<string, unknown>, ServiceError>> => {
@@ -654,6 +802,7 @@ export const createCaseService = (dependencies: CaseServiceDependencies) => {
         clock: subject.clock,
         parts: subject.parts.map(({ position: _position, ...part }) => part),
         links: subject.links,
+        exemptionDecisions: subject.exemptionDecisions,
         respondedOn: subject.respondedOn,
         closedOn: subject.closedOn,
         createdAt: subject.createdAt,

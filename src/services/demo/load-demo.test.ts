@@ -142,9 +142,11 @@ describeEachDialect('loading the demonstration', (dialect) => {
       ['case.created', 'officer@demo.disclose.example'],
       ['case.start-work', 'officer@demo.disclose.example'],
       ['case.parts-saved', 'officer@demo.disclose.example'],
+      ['case.decisions-saved', 'officer@demo.disclose.example'],
       ['case.submit-for-approval', 'officer@demo.disclose.example'],
       ['case.approve', 'approver@demo.disclose.example'],
       ['case.issue-response', 'officer@demo.disclose.example'],
+      ['case.letter-issued', 'officer@demo.disclose.example'],
       ['case.close', 'officer@demo.disclose.example'],
     ])
   })

@@ -135,6 +135,11 @@ const loadSeedCase = async (
     let done
     if (next.kind === 'decide-parts') {
       done = await step(`Deciding the parts of ${reference}`, cases.saveParts(actor, reference, version, seed.decided))
+    } else if (next.kind === 'decide-exemptions') {
+      done = await step(
+        `Recording the exemption decisions of ${reference}`,
+        cases.saveDecisions(actor, reference, version, seed.decisions),
+      )
     } else {
       const on = readLabelledDate('Date', next.on)
       if (!on.ok) throw new Error(`The demonstration has a bad date: ${next.on}`)

@@ -50,16 +50,22 @@ export const demoEmail = (role: Role): string => `${role}@${DEMO_EMAIL_DOMAIN}`
 /** A part as the officer decided it: what was asked, the outcome and its grounds. */
 type DecidedPart = NonNullable<CaseDocumentInput['parts']>[number]
 
+/** A decision on an exemption, in its JSON form. */
+type Decision = NonNullable<CaseDocumentInput['exemptionDecisions']>[number]
+
 /** A step in the case's life, taken through the service layer by the demonstration user with that role. */
 export type DemoStep =
   | { readonly kind: 'move'; readonly action: CaseAction; readonly on: string; readonly by: Role }
   | { readonly kind: 'decide-parts'; readonly by: Role }
+  | { readonly kind: 'decide-exemptions'; readonly by: Role }
 
 export interface DemoCase {
   /** The request as it was logged: what was asked, part by part, not yet answered. */
   readonly logged: CaseDocumentInput
   /** How each part was answered. */
   readonly decided: readonly DecidedPart[]
+  /** Why each exemption the parts rely on applies: the sections of the letter. */
+  readonly decisions: readonly Decision[]
   /** From receipt to response (and closure), in order. */
   readonly steps: readonly DemoStep[]
 }
@@ -165,9 +171,50 @@ export const FIRST_SEED_CASE: DemoCase = {
       explanation: 'We have published some information on this area of work and the relevant links are provided below.',
     },
   ],
+  decisions: [
+    {
+      exemptionId: 'foia-s40-2',
+      // The seed cites the wording from before the Data Protection Act 2018; the check warns of it.
+      routeCodes: ['3-a-i'],
+      reasons:
+        'We are withholding the contact details of the staff at these organisations, and some ICO employee/s, as their personal information. You can read our policy on the disclosure of ICO staff information on our website.',
+    },
+    {
+      exemptionId: 'foia-s31-1-g',
+      routeCodes: ['2-a', '2-c'],
+      prejudice: 'would-be-likely-to',
+      reasons: [
+        'These purposes apply when the Information Commissioner is considering whether or not a data controller has complied with its obligations as laid out in data protection legislation.',
+        'Disclosing details about the content of our discussions with X and LinkedIn would be likely to prejudice our regulatory work. Organisations need to be confident that details of these interactions will not be made public unless it is appropriate to do so. If this is not the case, it would be likely to prejudice our ability to engage productively with X and LinkedIn in the future on these and other topics.',
+      ].join('\n\n'),
+      publicInterestTest: {
+        forDisclosure: [
+          'The legitimate interest of the public in understanding the nature and content of our discussions with X and LinkedIn on this topic area.',
+          'Openness and transparency in the way in which the ICO engages with organisations as regulator.',
+        ],
+        forWithholding: [
+          'There is a strong public interest in the ICO not disclosing information relating to our engagement with organisations unless it is appropriate to do so. If this information is routinely disclosed, organisations would be less willing to work with the ICO. This could, in turn, impact on our regulatory work at a wider level with organisations less likely to report concerns or engage with us during investigations for example, if they fear that information may be disclosed when it is inappropriate to do so.',
+          'There is also a public interest in ensuring that organisations engage with us fully and candidly. This applies to both current and future engagement work. If there is a concern that the details of our engagement work will be routinely disclosed, this would be likely inhibit open discussion.',
+        ],
+        conclusion: 'maintain-exemption',
+        reasoning: '',
+        decidedOn: '2024-10-28',
+      },
+    },
+    {
+      exemptionId: 'foia-s44-1-a',
+      routeText: 'the Data Protection Act 2018, Part 5, section 132',
+      reasons: [
+        'Section 132 prohibits the disclosure of confidential information that (a) has been obtained by, or provided to, the Commissioner in the course of, or for the purposes of, the discharging of the Commissioner’s functions, (b) relates to an identified or identifiable individual or business, and (c) is not available to the public from other sources at the time of the disclosure and has not previously been available to the public from other sources, unless the disclosure is made with lawful authority.',
+        'We do not have lawful authority to disclose the information provided to us by X and LinkedIn as this information was given to us in confidence.',
+        'Section 132(3) imposes a criminal liability on the Commissioner and his staff not to disclose information relating to an identifiable individual or business for the purposes of carrying out our regulatory functions, unless we have the lawful authority to do so or it has been made public from another source.',
+      ].join('\n\n'),
+    },
+  ],
   steps: [
     { kind: 'move', action: 'start-work', on: '2024-10-02', by: 'officer' },
     { kind: 'decide-parts', by: 'officer' },
+    { kind: 'decide-exemptions', by: 'officer' },
     { kind: 'move', action: 'submit-for-approval', on: '2024-10-28', by: 'officer' },
     { kind: 'move', action: 'approve', on: '2024-10-29', by: 'approver' },
     { kind: 'move', action: 'issue-response', on: '2024-10-29', by: 'officer' },
@@ -217,9 +264,47 @@ export const SECOND_SEED_CASE: DemoCase = {
         'We also hold other recorded information relating to our consideration of the outcome (although not a full summary of all deliberations). However, this is exempt from disclosure.',
     },
   ],
+  decisions: [
+    {
+      exemptionId: 'foia-s40-2',
+      routeCodes: ['3A-a'],
+      reasons: [
+        'You will see that some third party personal data has been redacted in our response.',
+        'Disclosure of this data would break the first principle of data protection - that personal data is processed lawfully, fairly and in a transparent manner.',
+        'There is no strong legitimate interest that would override the prejudice that disclosure would cause to the rights and freedoms of the individuals concerned. So we are withholding the information under section 40(2) of the FOIA.',
+      ].join('\n\n'),
+    },
+    {
+      exemptionId: 'foia-s31-1-g',
+      routeCodes: ['2-a', '2-c'],
+      prejudice: 'would-be-likely-to',
+      reasons: [
+        "To release some information you have requested could prejudice the ICO's ability to conduct future investigations fairly and appropriately. Disclosure would likely discourage this data controller, or other data controllers, from fully engaging with us in the future if they did not have confidence that potentially sensitive discussions and details would be handled carefully and appropriately.",
+        "We also consider that we need a 'safe space' in which to determine what regulatory action we may choose to take and how to fulfil our regulatory function. This needs to happen without undue external influence, and without revealing our methods and considerations that data controllers could use to minimise scrutiny in future.",
+        'In addition, information released that relates to deliberations could be misinterpreted, and could distract from the final investigation findings.',
+      ].join('\n\n'),
+      publicInterestTest: {
+        forDisclosure: [
+          "increased transparency in the way in which the data controller has responded to the ICO's enquiries; and",
+          'increased transparency in the way in which the ICO conducts its investigations.',
+        ],
+        forWithholding: [
+          "the public interest in maintaining organisations' trust and confidence that their replies to the ICO's enquiries will be afforded an appropriate level of confidentiality;",
+          'the public interest in organisations being open and honest in their correspondence with the ICO without fear that their comments will be made public prematurely or, as appropriate, at all;',
+          "the public interest in maintaining the ICO's ability to conduct investigations as it thinks fit; and",
+          "Interest in this specific matter is somewhat met by the publication of the outcome letter with this response, particularly the section titled 'Our consideration of this case'.",
+        ],
+        conclusion: 'maintain-exemption',
+        reasoning:
+          'Furthermore, the public interest in our general regulatory activity, including when we will publish information about our regulatory work, is already somewhat met through the publishing of our Communicating our Regulatory and Enforcement Activity Policy, our Regulatory Action Policy, and other documents such as our Annual reports.',
+        decidedOn: '2024-12-03',
+      },
+    },
+  ],
   steps: [
     { kind: 'move', action: 'start-work', on: '2024-11-11', by: 'officer' },
     { kind: 'decide-parts', by: 'officer' },
+    { kind: 'decide-exemptions', by: 'officer' },
     { kind: 'move', action: 'submit-for-approval', on: '2024-12-03', by: 'officer' },
     { kind: 'move', action: 'approve', on: '2024-12-04', by: 'approver' },
     { kind: 'move', action: 'issue-response', on: '2024-12-04', by: 'officer' },

@@ -36,8 +36,10 @@ export interface CaseFilter {
 }
 
 type CaseRow = Selectable<CaseTable>
+/** The columns a list reads: the case without its decisions. */
+type SummaryRow = Omit<CaseRow, 'exemption_decisions'>
 
-const toSummary = (row: CaseRow): CaseSummary => ({
+const toSummary = (row: SummaryRow): CaseSummary => ({
   id: row.id,
   organisationId: row.organisation_id,
   reference: row.reference,
@@ -91,6 +93,7 @@ const caseColumns = (subject: Case, submittedBy: string | null) => ({
   assigned_officer_id: subject.assignedOfficerId,
   team: subject.team,
   clock: JSON.stringify(subject.clock),
+  exemption_decisions: JSON.stringify(subject.exemptionDecisions),
   responded_on: subject.respondedOn,
   closed_on: subject.closedOn,
   submitted_by: submittedBy,
@@ -158,6 +161,7 @@ export const createCaseRepository = (db: Kysely<Schema>) => {
         reference: link.reference,
         note: link.note,
       })),
+      exemptionDecisions: readJsonColumn(row.exemption_decisions, 'case.exemption_decisions'),
       submittedBy: row.submitted_by,
     }
   }

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 export interface RequesterTable {
   id: string
   organisation_id: string
@@ -24,6 +26,8 @@ export interface CaseTable {
   team: string | null
   /** CaseClock as JSON: the clock events, time for compliance and school closures. */
   clock: string
+  /** ExemptionDecision[] as JSON. */
+  exemption_decisions: Generated<string>
   responded_on: string | null
   closed_on: string | null
   /** Who last sent the case for approval (the approver must be someone else). */
@@ -56,4 +60,19 @@ export interface CaseLinkTable {
   kind: string
   reference: string
   note: string
+}
+
+export interface CaseLetterTable {
+  id: string
+  organisation_id: string
+  case_id: string
+  kind: string
+  /** `draft` (an officer's edit, until it goes) or `issued` (as sent). */
+  status: string
+  /** LetterDocument as JSON. */
+  body: string
+  edited_by: string | null
+  issued_on: string | null
+  created_at: string
+  updated_at: string
 }

@@ -1,5 +1,5 @@
 import type { AuditEventTable, AuditHeadTable } from './audit.table.ts'
-import type { CaseLinkTable, CasePartTable, CaseTable, RequesterTable } from './case.table.ts'
+import type { CaseLetterTable, CaseLinkTable, CasePartTable, CaseTable, RequesterTable } from './case.table.ts'
 import type { OrganisationTable } from './organisation.table.ts'
 import type { ApiTokenTable, UserAccountTable, UserSessionTable } from './user.table.ts'
 
@@ -13,6 +13,7 @@ export interface Schema {
   case: CaseTable
   case_part: CasePartTable
   case_link: CaseLinkTable
+  case_letter: CaseLetterTable
   audit_event: AuditEventTable
   audit_head: AuditHeadTable
 }
