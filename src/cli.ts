@@ -1,11 +1,15 @@
 import packageJson from '../package.json' with { type: 'json' }
 import { auditCommand } from './cli/audit.command.ts'
 import { caseCommand } from './cli/case.command.ts'
+import { checkCommand } from './cli/check.command.ts'
+import { letterCommand } from './cli/letter.command.ts'
 import { dbCommand } from './cli/db.command.ts'
 import { deadlineCommand } from './cli/deadline.command.ts'
 import { demoCommand } from './cli/demo.command.ts'
+import { exemptionsCommand } from './cli/exemptions.command.ts'
 import { holidaysCommand } from './cli/holidays.command.ts'
 import { orgCommand } from './cli/org.command.ts'
+import { piiCommand } from './cli/pii.command.ts'
 import { userCommand } from './cli/user.command.ts'
 import { workingDayCommand } from './cli/working-day.command.ts'
 import {
@@ -31,9 +35,13 @@ import type { Dependencies } from './dependencies.ts'
 
 const COMMANDS: readonly Command[] = [
   caseCommand,
+  letterCommand,
+  checkCommand,
   deadlineCommand,
   holidaysCommand,
   workingDayCommand,
+  exemptionsCommand,
+  piiCommand,
   orgCommand,
   userCommand,
   auditCommand,
@@ -82,6 +90,17 @@ const loadDependencies = async (config: Config): Promise<Dependencies> => {
   return buildDependencies(config, createLogger(config, 'stderr'), { database })
 }
 
+/** The dependencies on an empty database in memory: a case file is worked on there, and nothing is kept. */
+const loadScratch = async (config: Config): Promise<Dependencies> => {
+  const [{ buildDependencies }, { createLogger }, { openDatabase }] = await Promise.all([
+    import('./dependencies.ts'),
+    import('./logger.ts'),
+    import('./storage/database.ts'),
+  ])
+  const database = await openDatabase({ kind: 'sqlite', file: ':memory:' })
+  return buildDependencies(config, createLogger(config, 'stderr'), { database })
+}
+
 /** The calendar alone: bank holidays from the shipped data and any import, no database. */
 const loadCalendar = async (config: Config): Promise<Pick<Dependencies, 'calendar' | 'logger'>> => {
   const [{ createCalendarService }, { createImportedHolidayFileStore }, { createLogger }] = await Promise.all([
@@ -119,11 +138,13 @@ export const runCli = async (
   let config: Promise<Config> | undefined
   let built: Promise<Dependencies> | undefined
   let calendarOnly: Promise<Pick<Dependencies, 'calendar' | 'logger'>> | undefined
+  let scratch: Promise<Dependencies> | undefined
   const context: CliContext = {
     ...io,
     config: () => (config ??= readConfig(env)),
     dependencies: () => (built ??= context.config().then(loadDependencies)),
     calendar: () => (calendarOnly ??= context.config().then(loadCalendar)),
+    scratch: () => (scratch ??= context.config().then(loadScratch)),
   }
   try {
     return await command.run(args, context)
@@ -137,6 +158,7 @@ export const runCli = async (
   } finally {
     // A PostgreSQL pool would otherwise keep the process alive until its idle connections time out.
     await built?.then((dependencies) => dependencies.close()).catch(() => undefined)
+    await scratch?.then((dependencies) => dependencies.close()).catch(() => undefined)
   }
 }
 

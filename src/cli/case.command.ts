@@ -74,7 +74,7 @@ const caseJson = async (
  * Finds a case by its reference: in the organisation `--org` names, or else in whichever organisation has it
  * (references are unique across the installation).
  */
-const findCase = async (
+export const findCase = async (
   dependencies: Dependencies,
   reference: string,
   slug: string | undefined,

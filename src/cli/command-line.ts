@@ -30,6 +30,11 @@ export interface CliContext {
    * holidays commands need, so that they answer quickly and work while the database is down.
    */
   readonly calendar: () => Promise<Pick<Dependencies, 'calendar' | 'logger'>>
+  /**
+   * Everything on a database of its own in memory, empty and thrown away at the end: for working on a case file
+   * (a letter, a check) without touching the installation's data.
+   */
+  readonly scratch: () => Promise<Dependencies>
   /** The configuration from the environment, without opening anything (throws EnvironmentProblem). */
   readonly config: () => Promise<Config>
   /** Everything on standard input, for a password that must not be an argument. */
