@@ -39,4 +39,21 @@ export class CasePage extends StaffPage {
   timeline(): Locator {
     return this.page.locator('#timeline tbody tr')
   }
+
+  /** The errors of the refusal-notice check, each as “Part 2: …”. */
+  checkErrors(): Locator {
+    return this.page.locator('#check-errors li')
+  }
+
+  checkWarnings(): Locator {
+    return this.page.locator('#check-warnings .govuk-warning-text__text')
+  }
+
+  /** Follows “Preview the response letter” (or the review letter’s link). */
+  async previewLetter(): Promise<void> {
+    await Promise.all([
+      this.page.waitForURL((url) => /\/letters\/[a-z]+$/.test(url.pathname)),
+      this.page.locator('#preview-letter').click(),
+    ])
+  }
 }

@@ -38,6 +38,13 @@ const EXPECTED: Readonly<Record<string, readonly Role[]>> = {
   'save the parts': [O, B, A, D],
   'save the links': [O, B, A, D],
   'change the regime': [O, B, A, D],
+  'save the decisions': [O, B, A, D],
+  'check a case': [O, B, A, D, U],
+  'read a letter': [O, B, A, D, U],
+  'download a letter': [O, B, A, D, U],
+  'edit a letter': [O, B, A, D],
+  'discard an edit of a letter': [O, B, A, D],
+  'list exemptions': [O, B, A, D, U],
   'start work': [O, B, A, D],
   'approve a response': [A, D],
   'return for changes': [A, D],
@@ -137,6 +144,47 @@ const OPERATIONS: Readonly<Record<keyof typeof EXPECTED, Operation>> = {
         .post(`/api/v1/cases/${await fresh()}/regime`)
         .set(bearer(who))
         .send({ regime: 'eir', reason: 'The information is environmental', version: 1 }),
+  },
+  'save the decisions': {
+    rule: { permission: 'edit-cases' },
+    send: async (who) =>
+      api()
+        .put(`/api/v1/cases/${await fresh()}/decisions`)
+        .set(bearer(who))
+        .set('If-Match', '"1"')
+        .send({ decisions: [] }),
+  },
+  'check a case': {
+    rule: { permission: 'read-cases' },
+    send: (who) => api().get(`/api/v1/cases/${shared}/check`).set(bearer(who)),
+  },
+  'read a letter': {
+    rule: { permission: 'read-cases' },
+    send: (who) => api().get(`/api/v1/cases/${shared}/letters/acknowledgement`).set(bearer(who)),
+  },
+  'download a letter': {
+    rule: { permission: 'read-cases' },
+    send: (who) => api().get(`/api/v1/cases/${shared}/letters/acknowledgement?format=html`).set(bearer(who)),
+  },
+  'edit a letter': {
+    rule: { permission: 'edit-cases' },
+    send: async (who) =>
+      api()
+        .put(`/api/v1/cases/${await fresh()}/letters/acknowledgement`)
+        .set(bearer(who))
+        .send({ text: '## When we will respond\n\nWithin 20 working days.' }),
+  },
+  'discard an edit of a letter': {
+    rule: { permission: 'edit-cases' },
+    send: async (who) =>
+      api()
+        .put(`/api/v1/cases/${await fresh()}/letters/acknowledgement`)
+        .set(bearer(who))
+        .send({ text: null }),
+  },
+  'list exemptions': {
+    rule: { permission: 'read-cases' },
+    send: (who) => api().get('/api/v1/exemptions?regime=foia').set(bearer(who)),
   },
   'start work': {
     rule: { action: 'start-work', from: 'received' },

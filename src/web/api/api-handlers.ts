@@ -1,21 +1,30 @@
 import type { Request, RequestHandler, Response } from 'express'
 import { dueDateOfCase, type CaseSummary } from '../../domain/case/case.ts'
-import type { Result } from '../../domain/result.ts'
+import { EXEMPTION_CATALOGUE, exemptionsFor } from '../../domain/exemptions/catalogue.ts'
+import type { LetterKind } from '../../domain/letters/letter-document.ts'
+import { fail, type Result } from '../../domain/result.ts'
 import type { Dependencies } from '../../dependencies.ts'
 import type { Actor } from '../../services/actor.ts'
 import type { CaseService, CaseView } from '../../services/cases/case.service.ts'
-import { forbidden, type ServiceError } from '../../services/service-error.ts'
+import { forbidden, type FieldProblem, type ServiceError } from '../../services/service-error.ts'
 import type { NewUser } from '../../services/users/user.service.ts'
 import { may } from '../authentication.ts'
+import { sendLetterFile } from '../letter-download.ts'
 import type { OperationId } from './api-operations.ts'
 import {
+  decisionsChangeSchema,
   detailsChangeSchema,
   expectedVersion,
+  formatAccepted,
+  letterEditSchema,
   linksChangeSchema,
   newUserSchema,
   partsChangeSchema,
   readBody,
   readCaseListQuery,
+  readExemptionQuery,
+  readLetterKind,
+  readLetterQuery,
   readObject,
   regimeChangeSchema,
   transitionSchema,
@@ -26,11 +35,23 @@ import {
   caseHref,
   caseSummaryResource,
   caseViewResource,
+  checkResource,
   etagOf,
+  letterResource,
   userHref,
   userResource,
 } from './api-resources.ts'
-import { invalidBody, invalidParameters, sendProblem, sendServiceError } from './problem.ts'
+import {
+  invalidBody,
+  invalidParameters,
+  jsonPointer,
+  problem,
+  problemOfServiceError,
+  sendProblem,
+  sendServiceError,
+  type Problem,
+  type ProblemError,
+} from './problem.ts'
 import type { OpenApiDocument } from './openapi.ts'
 
 type CaseFilter = NonNullable<Parameters<CaseService['listCases']>[1]>
@@ -48,6 +69,48 @@ const parameter = (req: Request, name: string): string => {
 }
 
 const referenceOf = (req: Request): string => parameter(req, 'reference')
+
+/** The reference as the case service stores it, for links and file names (it reads any case of letters). */
+const canonicalReference = (req: Request): string => referenceOf(req).trim().toUpperCase()
+
+/**
+ * The case service names the fields of decisions as the case's JSON form does (`exemptionDecisions/0/…`); the API's
+ * body calls them `decisions`, so a problem points into the body that was sent.
+ */
+const asDecisionsBody = (error: ServiceError): ServiceError =>
+  error.kind === 'invalid'
+    ? {
+        ...error,
+        problems: error.problems.map((item): FieldProblem => ({
+          ...item,
+          field: item.field.replace(/^exemptionDecisions(?=\/|$)/, 'decisions'),
+        })),
+      }
+    : error
+
+/** The fact a letter of each kind needs that the caller can give in the query string, when the service asks for one. */
+const MISSING_FACT_PARAMETER: Readonly<Partial<Record<LetterKind, string>>> = { clarification: 'note', fees: 'fee' }
+
+/**
+ * A letter service's error as a problem. The service names a missing fact as the field `kind`: that is no field of a
+ * body but the letter asked for, so it becomes the query parameter that gives the fact (the fee of a fees notice),
+ * or else `kind`. The problems of an edit's text stay fields of the body.
+ */
+const letterProblem = (error: ServiceError, kind: LetterKind): Problem => {
+  if (error.kind !== 'invalid') return problemOfServiceError(error)
+  const errors = error.problems.map((item): ProblemError =>
+    item.field === 'kind'
+      ? { parameter: MISSING_FACT_PARAMETER[kind] ?? 'kind', message: item.message }
+      : { field: jsonPointer(item.field), message: item.message },
+  )
+  return problem(
+    'validation',
+    errors.length === 1 ? (errors[0]?.message ?? '') : `There are ${errors.length} problems`,
+    {
+      errors,
+    },
+  )
+}
 
 const sendCaseView = (
   res: Response,
@@ -75,7 +138,7 @@ const pageLink = (req: Request, path: string, offset: number): string => {
 }
 
 export const createApiHandlers = (
-  deps: Pick<Dependencies, 'cases' | 'users' | 'organisations' | 'calendar'>,
+  deps: Pick<Dependencies, 'cases' | 'letters' | 'users' | 'organisations' | 'calendar'>,
   openApiDocument: () => OpenApiDocument,
 ): Record<OperationId, RequestHandler> => {
   const filterOf = (actor: Actor, query: CaseListQuery, fetch: number): CaseFilter => ({
@@ -222,6 +285,77 @@ export const createApiHandlers = (
       if (!version.ok) return sendProblem(res, version.error)
       const { action, on } = body.value
       sendCaseView(res, actor, await deps.cases.moveCase(actor, referenceOf(req), version.value, action, on))
+    },
+
+    saveCaseDecisions: async (req, res) => {
+      const actor = actorOf(res)
+      const body = readBody(decisionsChangeSchema, req.body)
+      if (!body.ok) return sendProblem(res, body.error)
+      const version = expectedVersion(req, body.value.version)
+      if (!version.ok) return sendProblem(res, version.error)
+      const saved = await deps.cases.saveDecisions(actor, referenceOf(req), version.value, body.value.decisions)
+      sendCaseView(res, actor, saved.ok ? saved : fail(asDecisionsBody(saved.error)))
+    },
+
+    checkCase: async (req, res) => {
+      const checked = await deps.letters.checkCase(actorOf(res), referenceOf(req))
+      if (!checked.ok) return sendServiceError(res, checked.error)
+      res.json(checkResource(canonicalReference(req), checked.value))
+    },
+
+    getLetter: async (req, res) => {
+      const actor = actorOf(res)
+      const kind = readLetterKind(parameter(req, 'kind'))
+      if (!kind.ok) return sendProblem(res, kind.error)
+      const query = readLetterQuery(req.query)
+      if (!query.ok) return sendProblem(res, query.error)
+      const format = query.value.format ?? formatAccepted(req)
+      res.vary('Accept')
+      if (format === undefined) {
+        const drafted = await deps.letters.draftLetter(actor, referenceOf(req), kind.value, query.value.options)
+        if (!drafted.ok) return sendProblem(res, letterProblem(drafted.error, kind.value))
+        res.json(letterResource(canonicalReference(req), kind.value, drafted.value))
+        return
+      }
+      const rendered = await deps.letters.renderLetter(actor, referenceOf(req), kind.value, format, query.value.options)
+      if (!rendered.ok) return sendProblem(res, letterProblem(rendered.error, kind.value))
+      sendLetterFile(res, canonicalReference(req), kind.value, rendered.value)
+    },
+
+    editLetter: async (req, res) => {
+      const actor = actorOf(res)
+      const kind = readLetterKind(parameter(req, 'kind'))
+      if (!kind.ok) return sendProblem(res, kind.error)
+      const body = readBody(letterEditSchema, req.body)
+      if (!body.ok) return sendProblem(res, body.error)
+      const reference = referenceOf(req)
+      if (body.value.text !== null) {
+        const edited = await deps.letters.editLetter(actor, reference, kind.value, body.value.text)
+        if (!edited.ok) return sendProblem(res, letterProblem(edited.error, kind.value))
+        res.json(letterResource(canonicalReference(req), kind.value, edited.value))
+        return
+      }
+      // The service would discard a leftover draft of a letter that has gone out: the letter as sent is final.
+      const current = await deps.letters.draftLetter(actor, reference, kind.value)
+      if (current.ok && current.value.issued) {
+        return sendServiceError(res, {
+          kind: 'refused',
+          code: 'letter-issued',
+          message: 'This letter has gone out: it can no longer be changed',
+        })
+      }
+      const discarded = await deps.letters.discardEdit(actor, reference, kind.value)
+      if (!discarded.ok) return sendServiceError(res, discarded.error)
+      const drafted = await deps.letters.draftLetter(actor, reference, kind.value)
+      if (!drafted.ok) return sendProblem(res, letterProblem(drafted.error, kind.value))
+      res.json(letterResource(canonicalReference(req), kind.value, drafted.value))
+    },
+
+    listExemptions: (req, res) => {
+      const query = readExemptionQuery(req.query)
+      if (!query.ok) return sendProblem(res, query.error)
+      const { regime } = query.value
+      res.json({ regime: regime ?? null, items: regime === undefined ? EXEMPTION_CATALOGUE : exemptionsFor(regime) })
     },
 
     listCaseEvents: async (req, res) => {

@@ -36,7 +36,14 @@ beforeAll(async () => {
 
 describe('one organisation’s cases are invisible to another', () => {
   it('answers 404 to every read of a case in another organisation', async () => {
-    for (const path of ['', '/events', '/export']) {
+    for (const path of [
+      '',
+      '/events',
+      '/export',
+      '/check',
+      '/letters/acknowledgement',
+      '/letters/acknowledgement?format=pdf',
+    ]) {
       const response = await api().get(`/api/v1/cases/${reference}${path}`).set(bearer(administratorB))
       expect(response.status, path).toBe(404)
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/)
@@ -58,6 +65,12 @@ describe('one organisation’s cases are invisible to another', () => {
         .post(`/api/v1/cases/${reference}/transitions`)
         .set(bearer(administratorB))
         .send({ action: 'withdraw', version: 1 }),
+      api().put(`/api/v1/cases/${reference}/decisions`).set(bearer(administratorB)).send({ decisions: [], version: 1 }),
+      api()
+        .put(`/api/v1/cases/${reference}/letters/acknowledgement`)
+        .set(bearer(administratorB))
+        .send({ text: '## When we will respond\n\nSoon.' }),
+      api().put(`/api/v1/cases/${reference}/letters/acknowledgement`).set(bearer(administratorB)).send({ text: null }),
     ]
     for (const response of await Promise.all(changes)) expect(response.status).toBe(404)
     expect(await writtenFor(testApp().deps, councilA)).toEqual(before)

@@ -1,5 +1,5 @@
 import type { Permission } from '../../domain/access/role.ts'
-import type { CASE_LIST_PARAMETERS } from './api-requests.ts'
+import type { QueryParameter } from './api-requests.ts'
 
 /**
  * Every operation the API offers, once. The router registers a handler for each and the OpenAPI document describes
@@ -23,6 +23,11 @@ export type OperationId =
   | 'addUser'
   | 'getUser'
   | 'searchCases'
+  | 'saveCaseDecisions'
+  | 'checkCase'
+  | 'getLetter'
+  | 'editLetter'
+  | 'listExemptions'
 
 /** Who may call an operation: anyone, a role with a permission, or the roles the workflow table names. */
 export type Access =
@@ -37,23 +42,27 @@ export interface ApiOperation {
   readonly method: HttpMethod
   /** The path under /api/v1, OpenAPI style: `/cases/{reference}`. */
   readonly path: string
-  readonly tag: 'Cases' | 'Users' | 'Search' | 'Document'
+  readonly tag: 'Cases' | 'Letters' | 'Exemptions' | 'Users' | 'Search' | 'Document'
   readonly summary: string
   readonly description: string
   readonly access: Access
-  /** The query parameters it reads. */
-  readonly query?: readonly (keyof typeof CASE_LIST_PARAMETERS)[]
+  /** The query parameters it reads, by their key in QUERY_PARAMETERS. */
+  readonly query?: readonly QueryParameter[]
   /** The schema (a component name) of its JSON body, if it takes one. */
   readonly body?: { readonly schema: string; readonly description: string }
   /** Whether it changes a case, so needs If-Match or a version, and may meet a conflict. */
   readonly versioned: boolean
   /** Whether a change the workflow does not allow now is refused (409 with the reason). */
   readonly refusable?: boolean
+  /** Whether a path parameter or `format` naming something there is none of (a letter kind) is a 400. */
+  readonly badParameters?: boolean
   readonly success: {
     readonly status: 200 | 201
     readonly description: string
     readonly schema: string
-    readonly headers?: readonly ('ETag' | 'Location')[]
+    readonly headers?: readonly ('ETag' | 'Location' | 'Content-Disposition')[]
+    /** Media types it sends instead of the JSON when asked for them (a letter as a PDF). */
+    readonly files?: readonly string[]
   }
 }
 
@@ -188,6 +197,85 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     versioned: true,
     refusable: true,
     success: { status: 200, description: 'The case, moved on', schema: 'CaseView', headers: ['ETag'] },
+  },
+  {
+    id: 'saveCaseDecisions',
+    method: 'put',
+    path: '/cases/{reference}/decisions',
+    tag: 'Cases',
+    summary: 'Save the decisions on exemptions',
+    description:
+      'Replaces the decisions: for each exemption the parts rely on, the route to it, why it applies, the level of prejudice, the public interest test, the qualified person (section 36), the cost estimate and advice (section 12) or the grounds (section 14). An exemption id the catalogue does not know is a validation problem that suggests the closest ids. Only while the case is open.',
+    access: read('edit-cases'),
+    body: { schema: 'DecisionsChange', description: 'Every decision, one for each exemption' },
+    versioned: true,
+    refusable: true,
+    success: { status: 200, description: 'The case, changed', schema: 'CaseView', headers: ['ETag'] },
+  },
+  {
+    id: 'checkCase',
+    method: 'get',
+    path: '/cases/{reference}/check',
+    tag: 'Letters',
+    summary: 'Check the refusal notice',
+    description:
+      'What the law requires of the response and is missing (FOIA s17, EIR reg 14, FOISA s16), part by part: each finding an error (it blocks approval) or a warning, with the rule, the parts and the exemption it concerns. An edited response letter is checked too.',
+    access: read('read-cases'),
+    versioned: false,
+    success: { status: 200, description: 'The findings', schema: 'CheckReport' },
+  },
+  {
+    id: 'getLetter',
+    method: 'get',
+    path: '/cases/{reference}/letters/{kind}',
+    tag: 'Letters',
+    summary: 'Read a letter',
+    description:
+      'The letter of this kind for the case: as it went out, once issued; else the officer’s edit; else composed now from the case. As JSON by default (the letter as data, and its body as editable text), or as a file with `format` or an Accept header. A kind that makes no sense for the case as it is (a response before work starts) is 409 with the reason; a letter that needs a fact not given (the fee of a fees notice) is 422 naming the parameter.',
+    access: read('read-cases'),
+    query: ['format', 'date', 'note', 'fee', 'reviewOutcome'],
+    versioned: false,
+    refusable: true,
+    badParameters: true,
+    success: {
+      status: 200,
+      description: 'The letter; a file, with Content-Disposition, when one is asked for',
+      schema: 'LetterDraft',
+      headers: ['Content-Disposition'],
+      files: [
+        'text/html',
+        'application/pdf',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ],
+    },
+  },
+  {
+    id: 'editLetter',
+    method: 'put',
+    path: '/cases/{reference}/letters/{kind}',
+    tag: 'Letters',
+    summary: 'Edit a letter',
+    description:
+      'Keeps an officer’s edit of the letter’s body, written as text; `text: null` throws the edit away. The audit trail keeps the text before and after. Only http, https and mailto links are kept: any other is a validation problem. A letter that has gone out is 409.',
+    access: read('edit-cases'),
+    body: { schema: 'LetterEdit', description: 'The letter’s text, or null' },
+    versioned: false,
+    refusable: true,
+    badParameters: true,
+    success: { status: 200, description: 'The letter as it now stands', schema: 'LetterDraft' },
+  },
+  {
+    id: 'listExemptions',
+    method: 'get',
+    path: '/exemptions',
+    tag: 'Exemptions',
+    summary: 'List the exemptions',
+    description:
+      'The catalogue of exemptions, exceptions and refusal grounds of FOIA, the EIR and FOISA, with the citation, the statutory words, absolute or qualified, the test, the neither-confirm-nor-deny provision, the routes and standard public interest factors. Wording marked `unverified` is to be checked against the statute.',
+    access: read('read-cases'),
+    query: ['exemptionRegime'],
+    versioned: false,
+    success: { status: 200, description: 'The exemptions', schema: 'ExemptionList' },
   },
   {
     id: 'listCaseEvents',

@@ -3,12 +3,16 @@ import { z } from 'zod'
 import type { IsoDate } from '../../domain/calendar/calendar-date.ts'
 import { CASE_KINDS, CASE_STATES, type CaseKind, type CaseState } from '../../domain/case/case.ts'
 import { CASE_ACTIONS } from '../../domain/case/case-workflow.ts'
+import { EXEMPTION_REGIMES, type ExemptionRegime } from '../../domain/exemptions/exemption.ts'
+import { LETTER_KINDS, type LetterKind } from '../../domain/letters/letter-document.ts'
+import { LETTER_FORMATS, type LetterFormat } from '../../letters/letter-renderer.ts'
+import type { LetterOptions } from '../../services/letters/letter.service.ts'
 import { readLabelledDate } from '../../domain/deadlines/clock-request.ts'
 import { REGIMES, type Regime } from '../../domain/deadlines/regime.ts'
 import { fail, ok, type Result } from '../../domain/result.ts'
 import { problemsFromZod } from '../../services/cases/case-document.ts'
 import type { FieldProblem } from '../../services/service-error.ts'
-import { invalidBody, invalidHeader, invalidParameters, problem, type Problem } from './problem.ts'
+import { badParameter, invalidBody, invalidHeader, invalidParameters, problem, type Problem } from './problem.ts'
 
 /**
  * What the API reads from a request beyond the case's JSON form (which the case service reads itself): the version
@@ -65,6 +69,24 @@ export const partsChangeSchema = z
 
 export const linksChangeSchema = z
   .object({ links: z.array(z.unknown(), { error: 'links must be a list of links' }), version: versionField.optional() })
+  .strict()
+
+/** Decisions are replaced whole; the case service checks each against the catalogue and the decision schema. */
+export const decisionsChangeSchema = z
+  .object({
+    decisions: z.array(z.unknown(), { error: 'decisions must be a list of decisions, one for each exemption' }),
+    version: versionField.optional(),
+  })
+  .strict()
+
+/** An officer's edit of a letter's body, or null to throw the edit away and go back to the letter Disclose writes. */
+export const letterEditSchema = z
+  .object({
+    text: z.string({ error: 'text must be the letter’s text, or null to discard the edit' }).nullable().meta({
+      description:
+        'The letter’s body as text (## a heading, ### a subheading, - a list item, > a quote, **strong**, [words](https://…)); null discards the edit',
+    }),
+  })
   .strict()
 
 /** A details change: any of the case's own fields, checked by the service; only the version is read here. */
@@ -177,9 +199,79 @@ export const CASE_LIST_PARAMETERS = {
   receivedFrom: { format: 'date', description: 'Only cases received on or after this date (YYYY-MM-DD)' },
   receivedTo: { format: 'date', description: 'Only cases received on or before this date (YYYY-MM-DD)' },
   q: { description: 'A case reference, or words in the request text' },
-  limit: { description: `How many cases to send, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` },
-  offset: { description: 'How many cases to skip, for the next page' },
+  limit: {
+    type: 'integer',
+    minimum: 1,
+    description: `How many cases to send, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`,
+  },
+  offset: { type: 'integer', minimum: 0, description: 'How many cases to skip, for the next page' },
 } as const
+
+/** The outcomes an internal review letter reports. */
+export const REVIEW_OUTCOMES = ['upheld', 'partly-upheld', 'overturned'] as const satisfies readonly NonNullable<
+  LetterOptions['reviewOutcome']
+>[]
+
+const LETTER_MEDIA_TYPES: Readonly<Record<LetterFormat, string>> = {
+  html: 'text/html',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+}
+
+/** Each query parameter a letter reads: the file to send, and what the officer adds to the letter. */
+export const LETTER_PARAMETERS = {
+  format: {
+    values: LETTER_FORMATS,
+    one: true,
+    description: `The letter as a file rather than JSON: html (a page to save or print), pdf (accessible, tagged) or docx (to edit in Word). An Accept header of ${Object.values(LETTER_MEDIA_TYPES).join(', ')} does the same.`,
+  },
+  date: {
+    format: 'date',
+    description:
+      'The date the letter bears (YYYY-MM-DD); by default the day of the response if there was one, else today',
+  },
+  note: {
+    description: 'Words for the letter to carry: what to clarify (the clarification letter needs it), or a note to add',
+  },
+  fee: { type: 'number', minimum: 0, description: 'The fee to charge, in pounds (the fees notice needs it)' },
+  reviewOutcome: {
+    values: REVIEW_OUTCOMES,
+    one: true,
+    description: 'What the internal review decided, for the review letter',
+  },
+} as const
+
+/** The query parameter of the list of exemptions: its name is `regime`, as the case list's is. */
+export const EXEMPTION_PARAMETERS = {
+  exemptionRegime: {
+    name: 'regime',
+    values: EXEMPTION_REGIMES,
+    one: true,
+    description: 'Only the exemptions of this law (subject access has its own, not listed here)',
+  },
+} as const
+
+/** How the OpenAPI document describes a query parameter. */
+export interface QueryParameterSpec {
+  /** The name in the query string, when it is not the key (two parameters called `regime` mean different things). */
+  readonly name?: string
+  readonly description: string
+  /** The values it takes: a comma-separated list of them, or with `one`, exactly one. */
+  readonly values?: readonly string[]
+  readonly one?: boolean
+  readonly format?: 'date'
+  readonly type?: 'integer' | 'number'
+  readonly minimum?: number
+}
+
+/** Every query parameter of the API, by the key the operations and the OpenAPI document name it by. */
+export const QUERY_PARAMETERS = {
+  ...CASE_LIST_PARAMETERS,
+  ...LETTER_PARAMETERS,
+  ...EXEMPTION_PARAMETERS,
+} as const satisfies Readonly<Record<string, QueryParameterSpec>>
+
+export type QueryParameter = keyof typeof QUERY_PARAMETERS
 
 type ListParameter = keyof typeof CASE_LIST_PARAMETERS
 
@@ -273,4 +365,95 @@ export const readCaseListQuery = (
     limit,
     offset,
   })
+}
+
+const unknownParameters = (query: Record<string, unknown>, allowed: readonly string[]): FieldProblem[] =>
+  Object.keys(query)
+    .filter((name) => !allowed.includes(name))
+    .map((name) => ({
+      field: name,
+      message:
+        allowed.length === 0
+          ? `${name} is not a parameter here: send none`
+          : `${name} is not a parameter here: use ${allowed.join(', ')}`,
+    }))
+
+/** A letter kind from the address; anything else is a 400 naming the kinds there are. */
+export const readLetterKind = (text: string): Result<LetterKind, Problem> =>
+  (LETTER_KINDS as readonly string[]).includes(text)
+    ? ok(text as LetterKind)
+    : fail(badParameter('kind', `${text.slice(0, 40)}: ${oneOf('The letter kind', LETTER_KINDS)}`))
+
+/** What a request for a letter asks for: a format (or the JSON), and the officer's additions to the letter. */
+export interface LetterQuery {
+  readonly format?: LetterFormat
+  readonly options: LetterOptions
+}
+
+const MAX_NOTE_LENGTH = 10_000
+
+/**
+ * Reads `format`, `date`, `note`, `fee` and `reviewOutcome`. An unknown format is a 400 (the address asks for a file
+ * Disclose does not make); a bad value of the others is a validation problem naming it, as the list filters are.
+ */
+export const readLetterQuery = (query: Record<string, unknown>): Result<LetterQuery, Problem> => {
+  const text = (name: keyof typeof LETTER_PARAMETERS): string | undefined => single(query[name])?.trim()
+  const format = text('format')
+  if (format !== undefined && !(LETTER_FORMATS as readonly string[]).includes(format)) {
+    return fail(badParameter('format', `${format.slice(0, 40)}: ${oneOf('format', LETTER_FORMATS)}`))
+  }
+  const problems = unknownParameters(query, Object.keys(LETTER_PARAMETERS))
+  const date = text('date')
+  const read = date === undefined || date === '' ? undefined : readLabelledDate('date', date)
+  if (read !== undefined && !read.ok) problems.push({ field: 'date', message: read.error })
+  const note = single(query['note'])
+  if (note !== undefined && note.length > MAX_NOTE_LENGTH) {
+    problems.push({
+      field: 'note',
+      message: `note must be ${MAX_NOTE_LENGTH.toLocaleString('en-GB')} characters or fewer`,
+    })
+  }
+  const fee = text('fee')
+  if (fee !== undefined && fee !== '' && !/^\d{1,6}(\.\d{1,2})?$/.test(fee)) {
+    problems.push({ field: 'fee', message: 'fee must be an amount in pounds, like 45 or 12.50' })
+  }
+  const reviewOutcome = text('reviewOutcome')
+  if (reviewOutcome !== undefined && !(REVIEW_OUTCOMES as readonly string[]).includes(reviewOutcome)) {
+    problems.push({
+      field: 'reviewOutcome',
+      message: `${reviewOutcome.slice(0, 40)}: ${oneOf('reviewOutcome', REVIEW_OUTCOMES)}`,
+    })
+  }
+  if (problems.length > 0) return fail(invalidParameters(problems))
+  return ok({
+    ...(format === undefined ? {} : { format: format as LetterFormat }),
+    options: {
+      ...(read?.ok === true ? { date: read.value } : {}),
+      ...(note === undefined || note.trim() === '' ? {} : { note }),
+      ...(fee === undefined || fee === '' ? {} : { feePounds: Number(fee) }),
+      ...(reviewOutcome === undefined ? {} : { reviewOutcome: reviewOutcome as (typeof REVIEW_OUTCOMES)[number] }),
+    },
+  })
+}
+
+/** The format an Accept header asks for, if it prefers a file to JSON; JSON when it says nothing. */
+export const formatAccepted = (req: Request): LetterFormat | undefined => {
+  const json = 'application/json'
+  const types = [json, ...Object.values(LETTER_MEDIA_TYPES)]
+  const preferred = req.accepts(types)
+  if (preferred === false || preferred === json) return undefined
+  return LETTER_FORMATS.find((format) => LETTER_MEDIA_TYPES[format] === preferred)
+}
+
+/** The regime the exemptions are listed for, if one is asked for. */
+export const readExemptionQuery = (
+  query: Record<string, unknown>,
+): Result<{ readonly regime?: ExemptionRegime }, Problem> => {
+  const problems = unknownParameters(query, ['regime'])
+  const regime = single(query['regime'])?.trim()
+  if (regime !== undefined && regime !== '' && !(EXEMPTION_REGIMES as readonly string[]).includes(regime)) {
+    problems.push({ field: 'regime', message: `${regime.slice(0, 40)}: ${oneOf('regime', EXEMPTION_REGIMES)}` })
+  }
+  if (problems.length > 0) return fail(invalidParameters(problems))
+  return ok(regime === undefined || regime === '' ? {} : { regime: regime as ExemptionRegime })
 }

@@ -5,6 +5,9 @@ import { actionsAvailable, type CaseAction } from '../../domain/case/case-workfl
 import type { Actor } from '../../services/actor.ts'
 import { actorMay } from '../../services/actor.ts'
 import type { CaseView } from '../../services/cases/case.service.ts'
+import type { CheckReport } from '../../domain/decisions/refusal-notice-check.ts'
+import type { LetterKind } from '../../domain/letters/letter-document.ts'
+import { outcomeLetterKind, type LetterDraft } from '../../services/letters/letter.service.ts'
 import type { User } from '../../services/users/user.service.ts'
 
 /**
@@ -68,11 +71,46 @@ export const caseViewResource = (actor: Actor, view: CaseView) => {
       export: href(`${self}/export`),
       parts: href(`${self}/parts`),
       links: href(`${self}/links`),
+      decisions: href(`${self}/decisions`),
       regime: href(`${self}/regime`),
       transitions: href(`${self}/transitions`),
+      check: href(`${self}/check`),
+      ...(subject.kind === 'regulator-complaint'
+        ? {}
+        : { letter: href(`${self}/letters/${outcomeLetterKind(subject)}`) }),
     },
   }
 }
+
+export const letterHref = (reference: string, kind: LetterKind): string => `${caseHref(reference)}/letters/${kind}`
+
+/** A letter as the API shows it: the letter as data, its body as editable text, and links to it as files. */
+export const letterResource = (reference: string, kind: LetterKind, draft: LetterDraft) => {
+  const self = letterHref(reference, kind)
+  return {
+    kind,
+    edited: draft.edited,
+    issued: draft.issued,
+    markup: draft.markup,
+    letter: draft.letter,
+    _links: {
+      self: href(self),
+      html: href(`${self}?format=html`),
+      pdf: href(`${self}?format=pdf`),
+      docx: href(`${self}?format=docx`),
+      case: href(caseHref(reference)),
+    },
+  }
+}
+
+/** The refusal-notice check, with where it came from. */
+export const checkResource = (reference: string, report: CheckReport) => ({
+  passes: report.passes,
+  errors: report.errors,
+  warnings: report.warnings,
+  findings: report.findings,
+  _links: { self: href(`${caseHref(reference)}/check`), case: href(caseHref(reference)) },
+})
 
 export const userResource = (user: User) => ({
   id: user.id,

@@ -155,7 +155,7 @@ const apiErrors =
  * works only within the caller's organisation, and answers errors as RFC 9457 problems.
  */
 export const apiRoutes = (
-  deps: Pick<Dependencies, 'cases' | 'users' | 'organisations' | 'calendar' | 'logger'>,
+  deps: Pick<Dependencies, 'cases' | 'letters' | 'users' | 'organisations' | 'calendar' | 'logger'>,
 ): Router => {
   let document: OpenApiDocument | undefined
   const openApiDocument = (): OpenApiDocument => (document ??= buildOpenApiDocument())

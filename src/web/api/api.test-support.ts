@@ -1,3 +1,4 @@
+import type { Test } from 'supertest'
 import type { Role } from '../../domain/access/role.ts'
 import { DEFAULT_REFERENCE_PATTERN } from '../../domain/case/case-reference.ts'
 import type { Organisation } from '../../domain/case/organisation.ts'
@@ -12,7 +13,11 @@ import { actorFor, type User } from '../../services/users/user.service.ts'
 let organisations = 0
 let people = 0
 
-export const addOrganisation = async (deps: Dependencies): Promise<Organisation> => {
+/** An organisation; its letter settings hold only the team's name unless `letters` gives more. */
+export const addOrganisation = async (
+  deps: Dependencies,
+  letters: Readonly<Record<string, string>> = {},
+): Promise<Organisation> => {
   organisations += 1
   const added = await deps.organisations.addOrganisation({
     slug: `api-authority-${organisations}-${Math.random().toString(36).slice(2, 8)}`,
@@ -21,11 +26,17 @@ export const addOrganisation = async (deps: Dependencies): Promise<Organisation>
     defaultRegime: 'foia',
     referencePattern: DEFAULT_REFERENCE_PATTERN,
     govUkBranding: false,
-    letters: { teamName: 'Information Access Team' },
+    letters: { teamName: 'Information Access Team', ...letters },
   })
   if (!added.ok) throw new Error(JSON.stringify(added.error))
   return added.value
 }
+
+/** Letter settings that let a refusal pass the check: the review procedure and the complaint page. */
+export const COMPLETE_LETTER_SETTINGS = {
+  reviewProcedureUrl: 'https://authority.example.org/foi/review',
+  complaintUrl: 'https://ico.org.uk/make-a-complaint/',
+} as const
 
 export interface TokenHolder {
   readonly user: User
@@ -175,6 +186,40 @@ export interface CaseListBody {
 export interface CaseEventsBody {
   readonly events: readonly { readonly action: string; readonly by: string; readonly name: string }[]
   readonly clockEvents: readonly unknown[]
+}
+
+export interface LetterBody {
+  readonly kind: string
+  readonly edited: boolean
+  readonly issued: boolean
+  readonly markup: string
+  readonly letter: { readonly title: string; readonly blocks: readonly { kind: string; text?: string }[] }
+  readonly _links: Readonly<Record<string, Href>>
+}
+
+export interface CheckBody {
+  readonly passes: boolean
+  readonly errors: number
+  readonly warnings: number
+  readonly findings: readonly {
+    readonly severity: 'error' | 'warning'
+    readonly rule: string
+    readonly parts: readonly number[]
+    readonly exemptionId: string | null
+    readonly message: string
+  }[]
+}
+
+type StreamParser = Extract<Parameters<Test['parse']>[0], (response: never, callback: never) => void>
+
+/** Collects a response's body as bytes, whatever its type (supertest parses only text and JSON by itself). */
+export const asBytes: StreamParser = (response, callback) => {
+  // At run time the response is Node's IncomingMessage: a stream of the body.
+  const stream = response as unknown as NodeJS.ReadableStream
+  const chunks: Buffer[] = []
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+  stream.on('end', () => callback(null, Buffer.concat(chunks)))
+  stream.on('error', (error: Error) => callback(error, Buffer.alloc(0)))
 }
 
 export interface UserBody {

@@ -61,7 +61,7 @@ const deref = <T>(node: T | { $ref: string }): T =>
 describe('the OpenAPI document', () => {
   it('describes every route the router serves, and nothing it does not', () => {
     expect([...served()].sort()).toEqual([...documented()].sort())
-    expect(served().length).toBeGreaterThanOrEqual(16)
+    expect(served().length).toBeGreaterThanOrEqual(21)
   })
 
   describe('served by the app', () => {
@@ -83,7 +83,10 @@ describe('the OpenAPI document', () => {
     it('names only addresses that the running app answers (none is a 404 or 405)', async () => {
       for (const entry of documented()) {
         const [method = '', path = ''] = entry.split(' ')
-        const url = `/api/v1${path.replace('{reference}', reference).replace('{id}', administrator.user.id)}`
+        const url = `/api/v1${path
+          .replace('{reference}', reference)
+          .replace('{id}', administrator.user.id)
+          .replace('{kind}', 'acknowledgement')}`
         const call = request(testApp().app)[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](url)
         const response = await (method === 'GET'
           ? call.set(bearer(administrator))
@@ -156,6 +159,69 @@ describe('the OpenAPI document', () => {
     const logCase = document.paths['/cases']?.['post'] as { requestBody?: { content: Record<string, unknown> } }
     expect(logCase.requestBody?.content['application/json']).toEqual({
       schema: { $ref: '#/components/schemas/CaseDocument' },
+    })
+  })
+
+  it('describes the decisions, the check, the letters and the exemptions', () => {
+    const operation = (path: string, method: string) =>
+      document.paths[path]?.[method] as unknown as {
+        operationId: string
+        parameters?: { $ref: string }[]
+        requestBody?: { content: Record<string, { schema: unknown }> }
+        responses: Record<string, { content?: Record<string, unknown>; $ref?: string; headers?: object }>
+      }
+    const decisions = operation('/cases/{reference}/decisions', 'put')
+    expect(decisions.operationId).toBe('saveCaseDecisions')
+    expect(decisions.requestBody?.content['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/DecisionsChange',
+    })
+    expect(decisions.responses['409']).toEqual({ $ref: '#/components/responses/Conflict' })
+    expect(decisions.responses['428']).toBeDefined()
+    const decisionsChange = document.components.schemas['DecisionsChange'] as { properties: Record<string, unknown> }
+    expect(Object.keys(decisionsChange.properties).sort()).toEqual(['decisions', 'version'])
+    const caseSchema = document.components.schemas['Case'] as { properties: Record<string, unknown> }
+    expect(caseSchema.properties['exemptionDecisions']).toMatchObject({ type: 'array' })
+
+    expect(operation('/cases/{reference}/check', 'get').responses['200']?.content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/CheckReport' } },
+    })
+    const finding = document.components.schemas['CheckFinding'] as { required: string[] }
+    expect(finding.required).toEqual(['severity', 'rule', 'parts', 'exemptionId', 'message'])
+
+    const letter = operation('/cases/{reference}/letters/{kind}', 'get')
+    expect(Object.keys(letter.responses['200']?.content ?? {})).toEqual([
+      'application/json',
+      'text/html',
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ])
+    expect(letter.responses['200']?.headers).toHaveProperty('Content-Disposition')
+    expect(letter.responses['400']).toEqual({ $ref: '#/components/responses/BadParameter' })
+    expect(letter.responses['409']).toEqual({ $ref: '#/components/responses/Refused' })
+    expect(letter.parameters?.map((parameter) => parameter.$ref.split('/').pop())).toEqual([
+      'reference',
+      'letterKind',
+      'format',
+      'date',
+      'note',
+      'fee',
+      'reviewOutcome',
+    ])
+    expect(document.components.parameters['format']).toMatchObject({
+      name: 'format',
+      in: 'query',
+      schema: { enum: ['html', 'pdf', 'docx'] },
+    })
+    const edit = operation('/cases/{reference}/letters/{kind}', 'put')
+    expect(edit.operationId).toBe('editLetter')
+    expect(edit.responses['400']).toEqual({ $ref: '#/components/responses/MalformedBodyOrBadParameter' })
+    expect(document.components.schemas['LetterEdit']).toMatchObject({ required: ['text'] })
+
+    const exemptions = operation('/exemptions', 'get')
+    expect(exemptions.parameters).toEqual([{ $ref: '#/components/parameters/exemptionRegime' }])
+    expect(document.components.parameters['exemptionRegime']).toMatchObject({
+      name: 'regime',
+      schema: { enum: ['foia', 'eir', 'foisa'] },
     })
   })
 

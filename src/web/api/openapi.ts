@@ -2,17 +2,23 @@ import { z } from 'zod'
 import { PERMISSION_ROLES, ROLES } from '../../domain/access/role.ts'
 import { CASE_KINDS, CASE_STATES, CHANNELS } from '../../domain/case/case.ts'
 import { CASE_ACTIONS, CASE_TRANSITIONS } from '../../domain/case/case-workflow.ts'
+import { CHECK_RULES } from '../../domain/decisions/refusal-notice-check.ts'
+import { EXEMPTION_REGIMES } from '../../domain/exemptions/exemption.ts'
+import { LETTER_KINDS } from '../../domain/letters/letter-document.ts'
 import { REGIMES } from '../../domain/deadlines/regime.ts'
 import { caseDocumentJsonSchema } from '../../services/cases/case-document.ts'
 import { API_OPERATIONS, pathParameters, type ApiOperation } from './api-operations.ts'
 import {
-  CASE_LIST_PARAMETERS,
+  decisionsChangeSchema,
+  letterEditSchema,
   linksChangeSchema,
   newUserSchema,
   partsChangeSchema,
+  QUERY_PARAMETERS,
   regimeChangeSchema,
   transitionSchema,
   versionField,
+  type QueryParameterSpec,
 } from './api-requests.ts'
 import { API_BASE } from './api-resources.ts'
 import { PROBLEM_BASE, PROBLEM_KINDS, PROBLEM_MEDIA_TYPE, type ProblemKind } from './problem.ts'
@@ -27,6 +33,10 @@ type JsonSchema = Record<string, unknown>
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const responseRef = (name: string) => ({ $ref: `#/components/responses/${name}` })
 const parameterRef = (name: string) => ({ $ref: `#/components/parameters/${name}` })
+
+/** Path parameters whose component has another key, because a query parameter has the name (`kind` of a case). */
+const PATH_PARAMETER_COMPONENTS: Readonly<Record<string, string>> = { kind: 'letterKind' }
+const pathParameterRef = (name: string) => parameterRef(PATH_PARAMETER_COMPONENTS[name] ?? name)
 
 /** A zod schema as JSON Schema 2020-12, without the `$schema` keyword (the document's dialect covers it). */
 const fromZod = (schema: z.ZodType): JsonSchema => {
@@ -140,6 +150,10 @@ const caseSchemas = (document: JsonSchema): Record<string, JsonSchema> => {
       ...fromZod(linksChangeSchema),
       properties: { links: field('links'), version: fromZod(versionField) },
     },
+    DecisionsChange: {
+      ...fromZod(decisionsChangeSchema),
+      properties: { decisions: field('exemptionDecisions'), version: fromZod(versionField) },
+    },
     RegimeChange: fromZod(regimeChangeSchema),
     Transition: {
       ...fromZod(transitionSchema),
@@ -171,6 +185,10 @@ const caseSchemas = (document: JsonSchema): Record<string, JsonSchema> => {
           },
         },
         links: field('links'),
+        exemptionDecisions: {
+          ...field('exemptionDecisions'),
+          description: 'What was decided about each exemption the parts rely on: one decision an exemption',
+        },
         respondedOn: nullable(date),
         closedOn: nullable(date),
         version: { type: 'integer', minimum: 1 },
@@ -309,9 +327,183 @@ const caseSchemas = (document: JsonSchema): Record<string, JsonSchema> => {
         roles: { type: 'array', items: { enum: [...ROLES] }, minItems: 1 },
       },
     },
+    ...letterSchemas(),
+    ...exemptionSchemas(),
     OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document' },
   }
 }
+
+const inlines: JsonSchema = {
+  type: 'array',
+  description: 'Runs of text: plain, strong, or a link (http, https or mailto only)',
+  items: {
+    type: 'object',
+    properties: { kind: { enum: ['text', 'strong', 'link'] }, text, url: text },
+    required: ['kind', 'text'],
+  },
+}
+
+const letterSchemas = (): Record<string, JsonSchema> => ({
+  Letter: {
+    type: 'object',
+    description: 'A letter as data: what the HTML, PDF and DOCX are made from',
+    properties: {
+      kind: { enum: [...LETTER_KINDS] },
+      title: text,
+      language: { const: 'en-GB' },
+      sender: {
+        type: 'object',
+        properties: {
+          name: text,
+          teamName: text,
+          addressLines: stringList,
+          telephone: nullable(text),
+          website: nullable(text),
+        },
+      },
+      recipient: {
+        ...nullable({ type: 'object', properties: { name: text, addressLines: stringList } }),
+        description: 'Null when no requester is recorded, or for a role that works applicant-blind',
+      },
+      date: { type: 'string', description: 'As printed: “29 October 2024”' },
+      referenceLine: text,
+      blocks: { type: 'array', items: ref('LetterBlock') },
+      signOff: stringList,
+    },
+    required: ['kind', 'title', 'language', 'sender', 'recipient', 'date', 'referenceLine', 'blocks', 'signOff'],
+  },
+  LetterBlock: {
+    description: 'A heading (level 2 a section, level 3 an exemption within it), a paragraph, a list or a quote',
+    oneOf: [
+      {
+        type: 'object',
+        properties: { kind: { const: 'heading' }, level: { enum: [2, 3] }, text },
+        required: ['kind', 'level', 'text'],
+      },
+      { type: 'object', properties: { kind: { const: 'paragraph' }, content: inlines }, required: ['kind', 'content'] },
+      {
+        type: 'object',
+        properties: { kind: { const: 'list' }, items: { type: 'array', items: inlines } },
+        required: ['kind', 'items'],
+      },
+      {
+        type: 'object',
+        properties: { kind: { const: 'quote' }, paragraphs: { type: 'array', items: inlines } },
+        required: ['kind', 'paragraphs'],
+      },
+    ],
+  },
+  LetterDraft: {
+    type: 'object',
+    properties: {
+      kind: { enum: [...LETTER_KINDS] },
+      edited: {
+        type: 'boolean',
+        description: 'Whether the body is an officer’s edit rather than the text Disclose wrote',
+      },
+      issued: { type: 'boolean', description: 'Whether this is the letter as it went out: it no longer changes' },
+      markup: {
+        type: 'string',
+        description:
+          'The body as text to edit and send back: ## a heading, ### a subheading, - a list item, > a quote, **strong**, [words](https://…)',
+      },
+      letter: ref('Letter'),
+      _links: links,
+    },
+    required: ['kind', 'edited', 'issued', 'markup', 'letter'],
+  },
+  LetterEdit: fromZod(letterEditSchema),
+  CheckFinding: {
+    type: 'object',
+    properties: {
+      severity: { enum: ['error', 'warning'], description: 'An error blocks approval; a warning does not' },
+      rule: { enum: [...CHECK_RULES] },
+      parts: {
+        type: 'array',
+        items: { type: 'integer', minimum: 1 },
+        description: 'The parts it concerns, by position; empty when it concerns the whole response',
+      },
+      exemptionId: nullable(text),
+      message: { type: 'string', description: 'What is missing, and what to do' },
+    },
+    required: ['severity', 'rule', 'parts', 'exemptionId', 'message'],
+  },
+  CheckReport: {
+    type: 'object',
+    properties: {
+      passes: { type: 'boolean', description: 'No errors: the response may be approved' },
+      errors: { type: 'integer', minimum: 0 },
+      warnings: { type: 'integer', minimum: 0 },
+      findings: { type: 'array', items: ref('CheckFinding') },
+      _links: links,
+    },
+    required: ['passes', 'errors', 'warnings', 'findings'],
+  },
+})
+
+const status = { enum: ['absolute', 'qualified'] }
+
+const exemptionSchemas = (): Record<string, JsonSchema> => ({
+  Exemption: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', examples: ['foia-s31-1-g'] },
+      regime: { enum: [...EXEMPTION_REGIMES] },
+      kind: { enum: ['exemption', 'cost-limit', 'vexatious', 'repeated'] },
+      citation: { type: 'string', examples: ['section 31(1)(g)'] },
+      shortCitation: { type: 'string', examples: ['s31(1)(g)'] },
+      heading: text,
+      statutoryWords: text,
+      status,
+      statusExceptions: { type: 'string', description: 'Where the status differs in some cases' },
+      test: { enum: ['class', 'prejudice', 'required-for', 'none'] },
+      neitherConfirmNorDeny: nullable({
+        type: 'object',
+        properties: { citation: text, status },
+        required: ['citation'],
+      }),
+      route: {
+        type: 'object',
+        properties: {
+          connective: text,
+          prompt: text,
+          options: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                code: text,
+                citation: text,
+                words: text,
+                supersededBy: { type: 'object', properties: { code: text, by: text } },
+                makesAbsolute: { type: 'boolean' },
+              },
+              required: ['code', 'citation', 'words'],
+            },
+          },
+          freeText: { type: 'boolean' },
+          required: { type: 'boolean' },
+        },
+      },
+      publicInterestFactors: {
+        type: 'object',
+        properties: { forDisclosure: stringList, forWithholding: stringList },
+      },
+      source: text,
+      unverified: { type: 'string', description: 'Set when the wording is to be checked against the statute' },
+      supersededBy: { type: 'string', description: 'Not for new decisions: the id that replaces it' },
+    },
+    required: ['id', 'regime', 'kind', 'citation', 'heading', 'statutoryWords', 'status', 'test', 'source'],
+  },
+  ExemptionList: {
+    type: 'object',
+    properties: {
+      regime: { ...nullable({ enum: [...EXEMPTION_REGIMES] }), description: 'The law asked for, or null for all' },
+      items: { type: 'array', items: ref('Exemption') },
+    },
+    required: ['regime', 'items'],
+  },
+})
 
 const problemContent = (schema: string) => ({ [PROBLEM_MEDIA_TYPE]: { schema: ref(schema) } })
 
@@ -323,6 +515,21 @@ const problemResponse = (kind: ProblemKind, description: string, schema = 'Probl
 
 const responses = () => ({
   MalformedBody: problemResponse('malformed-body', 'the body is not valid JSON', 'ValidationProblem'),
+  BadParameter: problemResponse(
+    'bad-parameter',
+    'the address names a letter kind or a format there is none of (the problem lists those there are)',
+    'ValidationProblem',
+  ),
+  MalformedBodyOrBadParameter: {
+    description:
+      '400: the body is not valid JSON, or the address names a letter kind there is none of (the problem lists those there are)',
+    content: problemContent('ValidationProblem'),
+  },
+  Refused: problemResponse(
+    'refused',
+    'the case cannot do that now: a letter that makes no sense for the case as it is, or one that has gone out',
+    'RefusedProblem',
+  ),
   Unauthenticated: problemResponse(
     'unauthenticated',
     'no API token or session, or one that is unknown or revoked',
@@ -350,6 +557,20 @@ const responses = () => ({
   ServerError: problemResponse('server-error', 'something went wrong in Disclose'),
 })
 
+/** A query parameter's schema: one value of a set, a comma-separated list of them, a date, a number or text. */
+const querySchema = (spec: QueryParameterSpec): JsonSchema => {
+  if (spec.values !== undefined) {
+    return spec.one === true
+      ? { enum: [...spec.values] }
+      : { type: 'string', examples: [spec.values[0]], description: `Of: ${spec.values.join(', ')}` }
+  }
+  if (spec.format !== undefined) return { type: 'string', format: spec.format }
+  if (spec.type !== undefined) {
+    return { type: spec.type, ...(spec.minimum === undefined ? {} : { minimum: spec.minimum }) }
+  }
+  return { type: 'string' }
+}
+
 const parameters = () => ({
   reference: {
     name: 'reference',
@@ -359,6 +580,13 @@ const parameters = () => ({
     schema: { type: 'string', maxLength: 40 },
   },
   id: { name: 'id', in: 'path', required: true, description: 'The user’s id', schema: { type: 'string' } },
+  letterKind: {
+    name: 'kind',
+    in: 'path',
+    required: true,
+    description: 'The kind of letter',
+    schema: { enum: [...LETTER_KINDS] },
+  },
   IfMatch: {
     name: 'If-Match',
     in: 'header',
@@ -376,21 +604,14 @@ const parameters = () => ({
     schema: { type: 'string' },
   },
   ...Object.fromEntries(
-    Object.entries(CASE_LIST_PARAMETERS).map(([name, spec]) => [
-      name,
+    Object.entries(QUERY_PARAMETERS).map(([key, spec]: [string, QueryParameterSpec]) => [
+      key,
       {
-        name,
+        name: spec.name ?? key,
         in: 'query',
         required: false,
         description: spec.description,
-        schema:
-          'values' in spec
-            ? { type: 'string', examples: [spec.values[0]], description: `Of: ${spec.values.join(', ')}` }
-            : 'format' in spec
-              ? { type: 'string', format: spec.format }
-              : name === 'limit' || name === 'offset'
-                ? { type: 'integer', minimum: name === 'limit' ? 1 : 0 }
-                : { type: 'string' },
+        schema: querySchema(spec),
       },
     ]),
   ),
@@ -410,6 +631,10 @@ const rolesOf = (operation: ApiOperation): readonly string[] | null => {
 const headerSchemas = {
   ETag: { description: 'The case’s version in double quotes: send it back as If-Match', schema: { type: 'string' } },
   Location: { description: 'Where the new resource lives', schema: { type: 'string', format: 'uri-reference' } },
+  'Content-Disposition': {
+    description: 'With a file only: `attachment; filename="IC-335210-T7S5-response.pdf"`',
+    schema: { type: 'string' },
+  },
 }
 
 const operationObject = (operation: ApiOperation) => {
@@ -418,23 +643,36 @@ const operationObject = (operation: ApiOperation) => {
   const operationResponses: Record<string, unknown> = {
     [String(operation.success.status)]: {
       description: operation.success.description,
-      content: { 'application/json': { schema: ref(operation.success.schema) } },
+      content: {
+        'application/json': { schema: ref(operation.success.schema) },
+        ...Object.fromEntries(
+          (operation.success.files ?? []).map((mediaType) => [
+            mediaType,
+            { schema: { type: 'string', contentMediaType: mediaType } },
+          ]),
+        ),
+      },
       ...(operation.success.headers === undefined
         ? {}
         : { headers: Object.fromEntries(operation.success.headers.map((name) => [name, headerSchemas[name]])) }),
     },
   }
   if (operation.body !== undefined) {
-    operationResponses['400'] = responseRef('MalformedBody')
+    operationResponses['400'] = responseRef(
+      operation.badParameters === true ? 'MalformedBodyOrBadParameter' : 'MalformedBody',
+    )
     operationResponses['413'] = responseRef('BodyTooLarge')
     operationResponses['415'] = responseRef('UnsupportedMediaType')
+  } else if (operation.badParameters === true) {
+    operationResponses['400'] = responseRef('BadParameter')
   }
   if (roles !== null) {
     operationResponses['401'] = responseRef('Unauthenticated')
     operationResponses['403'] = responseRef('Forbidden')
   }
   if (pathParameters(operation.path).length > 0) operationResponses['404'] = responseRef('NotFound')
-  if (operation.versioned || operation.refusable === true) operationResponses['409'] = responseRef('Conflict')
+  if (operation.versioned) operationResponses['409'] = responseRef('Conflict')
+  else if (operation.refusable === true) operationResponses['409'] = responseRef('Refused')
   if (operation.body !== undefined || operation.query !== undefined || operation.versioned) {
     operationResponses['422'] = responseRef('Invalid')
   }
@@ -442,7 +680,7 @@ const operationObject = (operation: ApiOperation) => {
   operationResponses['500'] = responseRef('ServerError')
 
   const parametersUsed = [
-    ...pathParameters(operation.path).map(parameterRef),
+    ...pathParameters(operation.path).map(pathParameterRef),
     ...(operation.query ?? []).map(parameterRef),
     ...(operation.versioned ? [parameterRef('IfMatch')] : []),
     ...(changes && roles !== null ? [parameterRef('CsrfToken')] : []),
@@ -509,7 +747,15 @@ export const buildOpenApiDocument = (operations: readonly ApiOperation[] = API_O
     servers: [{ url: API_BASE }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     tags: [
-      { name: 'Cases', description: 'Requests, reviews and complaints: their parts, links, workflow and history' },
+      {
+        name: 'Cases',
+        description: 'Requests, reviews and complaints: their parts, decisions, links, workflow and history',
+      },
+      {
+        name: 'Letters',
+        description: 'The letters of a case as JSON, HTML, PDF or DOCX; officers’ edits; the refusal-notice check',
+      },
+      { name: 'Exemptions', description: 'The exemptions, exceptions and refusal grounds a decision cites' },
       { name: 'Users', description: 'The organisation’s users and roles' },
       { name: 'Search', description: 'Finding cases' },
       { name: 'Document', description: 'This description of the API' },

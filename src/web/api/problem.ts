@@ -12,6 +12,7 @@ export const PROBLEM_BASE = 'https://disclose.example/problems/'
 export const PROBLEM_KINDS = {
   validation: { status: 422, title: 'Check what you sent' },
   'malformed-body': { status: 400, title: 'The request body is not valid JSON' },
+  'bad-parameter': { status: 400, title: 'The address asks for something Disclose does not have' },
   'body-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'Send the body as JSON' },
   unauthenticated: { status: 401, title: 'Sign in or send an API token' },
@@ -79,6 +80,10 @@ export const invalidParameters = (problems: readonly FieldProblem[]): Problem =>
   const errors = problems.map((item) => ({ parameter: item.field, message: item.message }))
   return problem('validation', detailOf(errors), { errors })
 }
+
+/** A 400: a path parameter or `format` names something there is none of (a letter kind, a file format). */
+export const badParameter = (parameter: string, message: string): Problem =>
+  problem('bad-parameter', message, { errors: [{ parameter, message }] })
 
 /** A validation problem about a request header (If-Match). */
 export const invalidHeader = (header: string, message: string): Problem =>

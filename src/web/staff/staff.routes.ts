@@ -2,7 +2,8 @@ import { Router } from 'express'
 import type { Dependencies } from '../../dependencies.ts'
 import { casesRoutes } from './cases/cases.routes.ts'
 import { requireCsrfToken } from './csrf.ts'
-import { parseSmallForm } from './parse-form.ts'
+import { lettersRoutes } from './letters/letters.routes.ts'
+import { parseLetterForm, parseSmallForm } from './parse-form.ts'
 import { requireSignIn } from './require-sign-in.ts'
 
 /**
@@ -10,10 +11,13 @@ import { requireSignIn } from './require-sign-in.ts'
  * any route sees it. Only the staff paths are guarded, so a mistyped address elsewhere is still a 404.
  */
 export const staffRoutes = (
-  deps: Pick<Dependencies, 'cases' | 'users' | 'organisations' | 'calendar' | 'clock'>,
+  deps: Pick<Dependencies, 'cases' | 'letters' | 'users' | 'organisations' | 'calendar' | 'clock'>,
 ): Router => {
   const router = Router()
   const guarded = [requireSignIn, parseSmallForm, requireCsrfToken]
-  router.use('/cases', ...guarded, casesRoutes(deps))
+  // The letter editor's text is bigger than any other form: its body is read here, once signed in, and then checked
+  // for the CSRF token with the rest.
+  router.post('/cases/:reference/letters/:kind/edit', requireSignIn, parseLetterForm)
+  router.use('/cases', ...guarded, lettersRoutes(deps), casesRoutes(deps))
   return router
 }

@@ -15,9 +15,11 @@ export const TEST_PASSWORD = 'correct horse battery'
 
 let organisations = 0
 
+/** An organisation; its letter settings hold only the team's name unless `letters` gives more. */
 export const addOrganisation = async (
   deps: Pick<Dependencies, 'organisations'>,
   name: string,
+  letters: Readonly<Record<string, string>> = {},
 ): Promise<Organisation> => {
   organisations += 1
   const added = await deps.organisations.addOrganisation({
@@ -27,7 +29,7 @@ export const addOrganisation = async (
     defaultRegime: 'foia',
     referencePattern: DEFAULT_REFERENCE_PATTERN,
     govUkBranding: false,
-    letters: { teamName: 'Information Access Team' },
+    letters: { teamName: 'Information Access Team', ...letters },
   })
   if (!added.ok) throw new Error(JSON.stringify(added.error))
   return added.value

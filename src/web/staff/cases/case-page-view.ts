@@ -38,6 +38,10 @@ const HISTORY_NAMES: Readonly<Record<string, string>> = {
   'case.regime-change-reason': 'Reason for changing the law recorded',
   'case.parts-saved': 'Parts of the request saved',
   'case.links-saved': 'Related cases saved',
+  'case.decisions-saved': 'Decisions on exemptions saved',
+  'case.letter-edited': 'Letter edited',
+  'case.letter-edit-discarded': 'Edit of the letter discarded',
+  'case.letter-issued': 'Letter kept as sent',
 }
 
 const historyName = (entry: HistoryEntry): string =>

@@ -3,13 +3,15 @@ import { OPEN_STATES, type CaseSummary } from '../../../domain/case/case.ts'
 import type { Dependencies } from '../../../dependencies.ts'
 import type { Result } from '../../../domain/result.ts'
 import { actorMay } from '../../../services/actor.ts'
+import { outcomeLetterKind } from '../../../services/letters/letter.service.ts'
 import type { ServiceError } from '../../../services/service-error.ts'
+import { caseLetterView, letterUnavailableReason, refusalCheckView } from '../letters/letter-page-view.ts'
 import { signedInAs } from '../require-sign-in.ts'
 import { httpErrorFor } from '../service-errors.ts'
 import { CASE_LIST_LIMIT, caseListView, defaultCaseList, readCaseListFilter } from './case-list-view.ts'
 import { casePageView } from './case-page-view.ts'
 
-type CasesDependencies = Pick<Dependencies, 'cases' | 'users' | 'organisations' | 'calendar' | 'clock'>
+type CasesDependencies = Pick<Dependencies, 'cases' | 'letters' | 'users' | 'organisations' | 'calendar' | 'clock'>
 
 const valueOf = <T>(result: Result<T, ServiceError>): T => {
   if (!result.ok) throw httpErrorFor(result.error)
@@ -66,9 +68,21 @@ export const casesRoutes = (deps: CasesDependencies): Router => {
     for (const link of view.case.links) {
       if ((await deps.cases.getCase(actor, link.reference)).ok) linkedCasesHere.add(link.reference)
     }
-    res.render(
-      'staff/cases/case.njk',
-      casePageView({
+    // The refusal-notice check and the letter that states the outcome; Disclose writes no subject access letters.
+    let check: ReturnType<typeof refusalCheckView> | null = null
+    let letter: ReturnType<typeof caseLetterView> | null = null
+    if (view.case.regime !== 'sar' && view.case.kind !== 'regulator-complaint') {
+      const kind = outcomeLetterKind(view.case)
+      const drafted = await deps.letters.draftLetter(actor, view.case.reference, kind)
+      check = refusalCheckView(valueOf(await deps.letters.checkCase(actor, view.case.reference)))
+      letter = caseLetterView(
+        view.case.reference,
+        kind,
+        drafted.ok ? { ok: true } : { ok: false, reason: letterUnavailableReason(drafted.error) },
+      )
+    }
+    res.render('staff/cases/case.njk', {
+      ...casePageView({
         view,
         officerName: officer?.ok === true ? officer.value.displayName : null,
         mayseeRequester: actorMay(actor, 'see-requester'),
@@ -77,7 +91,9 @@ export const casesRoutes = (deps: CasesDependencies): Router => {
         calendar: deps.calendar.current(),
         today: deps.clock.today(),
       }),
-    )
+      check,
+      letter,
+    })
   })
 
   return router
