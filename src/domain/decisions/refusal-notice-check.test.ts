@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import type { IsoDate } from '../calendar/calendar-date.ts'
+import { dayNumberOfIso, toIsoDate, type IsoDate } from '../calendar/calendar-date.ts'
+import { addWorkingDays } from '../calendar/working-day-calendar.ts'
 import type { Case } from '../case/case.ts'
 import type { Part } from '../case/part.ts'
 import type { Regime } from '../deadlines/regime.ts'
 import { emptyDecision, type ExemptionDecision } from './exemption-decision.ts'
-import { CHECK_RULES, checkEditedLetter, checkRefusalNotice, type CheckRule } from './refusal-notice-check.ts'
+import { defaultUkCalendar } from '../../../test/uk-calendar.ts'
+import {
+  CHECK_RULES,
+  checkAggregation,
+  checkEditedLetter,
+  checkRefusalNotice,
+  type CheckRule,
+} from './refusal-notice-check.ts'
 
 const LETTERS = { reviewProcedureUrl: 'https://authority.example/review', complaintUrl: 'https://ico.example/complain' }
 
@@ -293,5 +301,32 @@ describe('the refusal-notice check', () => {
   it('has a test for every rule', () => {
     // Runs last: every rule the check knows has been exercised above.
     expect(CHECK_RULES.filter((rule) => !tested.has(rule))).toEqual([])
+  })
+
+  it('warns when a section 12 estimate adds a request received 60 or more working days away, or one it cannot find', () => {
+    const estimate = (aggregatedWith: string[]) =>
+      decision('foia-s12', {
+        costEstimate: {
+          activities: [{ activity: 'locating', hours: 30, basis: 'every file' }],
+          appropriateLimitPounds: 450,
+          aggregatedWith,
+          adviceAndAssistance: 'Narrow it.',
+        },
+      })
+    const uk = defaultUkCalendar().workingDays('united-kingdom')
+    const received = { receivedOn: '2024-08-15' as IsoDate }
+    const later = (workingDays: number): IsoDate =>
+      toIsoDate(addWorkingDays(uk, dayNumberOfIso(received.receivedOn), workingDays) ?? 0)
+    // Within a period of 60 consecutive working days: the 59th working day after, but not the 60th.
+    const others = [
+      { reference: 'NSC-1', receivedOn: later(59) },
+      { reference: 'NSC-2', receivedOn: later(60) },
+    ]
+    expect(checkAggregation({ ...received, exemptionDecisions: [estimate(['nsc-1'])] }, others, uk)).toEqual([])
+    const far = checkAggregation({ ...received, exemptionDecisions: [estimate(['NSC-2'])] }, others, uk)
+    expect(far).toEqual([expect.objectContaining({ severity: 'warning', rule: 'cost-estimate' })])
+    expect(far[0]?.message).toContain('only within 60 consecutive working days')
+    const unknown = checkAggregation({ ...received, exemptionDecisions: [estimate(['NSC-9'])] }, others, uk)
+    expect(unknown[0]?.message).toContain('NSC-9, which is not a case here')
   })
 })

@@ -1,3 +1,5 @@
+import { dayNumberOfIso, type IsoDate } from '../calendar/calendar-date.ts'
+import { countWorkingDays, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts'
 import type { Case } from '../case/case.ts'
 import type { LetterSettings } from '../case/organisation.ts'
 import type { Outcome, Part } from '../case/part.ts'
@@ -488,3 +490,53 @@ export const combineFindings = (report: CheckReport, more: readonly CheckFinding
   const errors = findings.filter((finding) => finding.severity === 'error').length
   return { findings, errors, warnings: findings.length - errors, passes: errors === 0 }
 }
+
+/** A request a cost estimate adds to this one: its date of receipt, or null when Disclose does not know it. */
+export interface AggregatedRequest {
+  readonly reference: string
+  readonly receivedOn: IsoDate | null
+}
+
+/** Fees Regulations reg 5: requests may be costed together only if received within 60 consecutive working days. */
+export const AGGREGATION_WORKING_DAYS = 60
+
+/**
+ * The requests a section 12 estimate adds together must have reached the authority within 60 consecutive working
+ * days of this one (Fees Regulations reg 5(2)); one that did not, or that Disclose cannot find, is a warning for the
+ * officer to look at (the regulation's other conditions — the same person or a campaign, similar information — are
+ * theirs to judge).
+ */
+export const checkAggregation = (
+  subject: Pick<Case, 'receivedOn' | 'exemptionDecisions'>,
+  others: readonly AggregatedRequest[],
+  workingDays: WorkingDayCalendar,
+): CheckFinding[] =>
+  subject.exemptionDecisions.flatMap((decision) =>
+    (decision.costEstimate?.aggregatedWith ?? []).flatMap((reference): CheckFinding[] => {
+      const other = others.find((candidate) => candidate.reference === reference.toUpperCase())
+      if (other === undefined || other.receivedOn === null) {
+        return [
+          {
+            severity: 'warning',
+            rule: 'cost-estimate',
+            parts: [],
+            exemptionId: decision.exemptionId,
+            message: `The estimate adds ${reference}, which is not a case here: check it was received within ${AGGREGATION_WORKING_DAYS} working days of this request`,
+          },
+        ]
+      }
+      const [from, to] = [dayNumberOfIso(other.receivedOn), dayNumberOfIso(subject.receivedOn)].sort((a, b) => a - b)
+      const apart = countWorkingDays(workingDays, from ?? 0, to ?? 0)
+      return apart < AGGREGATION_WORKING_DAYS
+        ? []
+        : [
+            {
+              severity: 'warning',
+              rule: 'cost-estimate',
+              parts: [],
+              exemptionId: decision.exemptionId,
+              message: `${other.reference} was received ${apart} working days from this request: requests can be costed together only within ${AGGREGATION_WORKING_DAYS} consecutive working days`,
+            },
+          ]
+    }),
+  )

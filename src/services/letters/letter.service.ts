@@ -1,7 +1,9 @@
 import { letterFactsFor, type LetterOptions } from './letter-facts.ts'
+import { calendarScopeFor } from '../../domain/deadlines/regime.ts'
 import type { UkCalendar } from '../../domain/calendar/uk-calendar.ts'
 import type { Case } from '../../domain/case/case.ts'
 import {
+  checkAggregation,
   checkEditedLetter,
   checkRefusalNotice,
   combineFindings,
@@ -225,7 +227,23 @@ export const createLetterService = (dependencies: LetterServiceDependencies) => 
       const found = await cases.getCase(actor, reference)
       if (!found.ok) return found
       const view = found.value
-      const report = checkRefusalNotice(view.case, view.organisation.letters)
+      const aggregated = view.case.exemptionDecisions.flatMap((decision) => decision.costEstimate?.aggregatedWith ?? [])
+      const others = await Promise.all(
+        aggregated.map(async (other) => {
+          const found = await cases.getCase(actor, other)
+          return { reference: other.toUpperCase(), receivedOn: found.ok ? found.value.case.receivedOn : null }
+        }),
+      )
+      const report = combineFindings(
+        checkRefusalNotice(view.case, view.organisation.letters),
+        view.case.regime === 'sar'
+          ? []
+          : checkAggregation(
+              view.case,
+              others,
+              dependencies.calendar().workingDays(calendarScopeFor(view.case.regime, view.organisation.nation)),
+            ),
+      )
       const kind = outcomeLetterKind(view.case)
       const draft =
         (await store.read.letters.find(actor.organisationId, view.case.id, kind, 'issued')) ??
