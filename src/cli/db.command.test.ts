@@ -10,7 +10,7 @@ const migrations = (count: number): string => `${count} migration${count === 1 ?
 describe.concurrent('disclose db', { timeout: 60_000 }, () => {
   it('brings a new SQLite file up to date when several commands start on it at once', async () => {
     const dir = await dataDirs.fresh()
-    const runs = await Promise.all([1, 2, 3].map(() => disclose(['org', 'list'], dir)))
+    const runs = await Promise.all([1, 2, 3, 4, 5, 6].map(() => disclose(['org', 'list'], dir)))
     for (const run of runs) {
       expect(run.stderr).toBe('')
       expect(run.status).toBe(0)

@@ -92,13 +92,21 @@ const report = (result: MigrationResultSet): MigrationReport => ({
 
 /** Brings the schema up to date. Each migration runs in a transaction; a failed one leaves the schema as it was. */
 export const migrateToLatest = async (database: Database): Promise<MigrationReport> => {
-  const result = report(await migrator(database.db).migrateToLatest())
-  if (result.error === null) return result
+  const first = report(await migrator(database.db).migrateToLatest())
+  if (first.error === null) return first
   // Two processes starting together on one SQLite file (Kysely takes no migration lock on SQLite): the one that
-  // lost waited for the other's transaction, then failed on tables that now exist. If nothing is pending, the
-  // other process brought the schema up to date, which is all that was asked.
-  const stillPending = await pendingMigrations(database).catch(() => ['unknown'])
-  return stillPending.length === 0 ? { applied: [], error: null } : result
+  // lost waited for the other's transaction, then failed on tables that now exist. The other may still be running a
+  // later migration, so look again — each try waits for the other's transaction — until nothing is pending (the other
+  // process brought the schema up to date, which is all that was asked) or a try fails on its own account.
+  let result = first
+  for (let attempt = 0; attempt <= Object.keys(MIGRATIONS).length; attempt += 1) {
+    const stillPending = await pendingMigrations(database).catch(() => ['unknown'])
+    if (stillPending.length === 0) return { applied: result.applied, error: null }
+    if (database.dialect !== 'sqlite') return result
+    result = report(await migrator(database.db).migrateToLatest())
+    if (result.error === null) return result
+  }
+  return result
 }
 
 /** Migrations not yet applied. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { withStatementCache } from './sqlite-statement-cache.ts'
@@ -49,5 +52,25 @@ describe('the SQLite statement cache', () => {
     const sqlite = open()
     withStatementCache(sqlite).close()
     expect(sqlite.open).toBe(false)
+  })
+
+  it('begins every transaction IMMEDIATE, holding the write lock from the start', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'disclose-begin-'))
+    try {
+      const file = join(directory, 'two.sqlite')
+      const one = new BetterSqlite3(file)
+      const two = new BetterSqlite3(file, { timeout: 0 })
+      opened.push(one, two)
+      one.pragma('journal_mode = WAL')
+      one.exec('create table t (n integer)')
+      const cached = withStatementCache(one)
+      cached.prepare('begin').run([])
+      // The other connection cannot start writing: the lock was taken at BEGIN, before any write.
+      expect(() => two.exec('begin immediate')).toThrow(/locked|busy/i)
+      cached.prepare('commit').run([])
+      expect(() => two.exec('begin immediate; commit')).not.toThrow()
+    } finally {
+      rmSync(directory, { recursive: true, force: true })
+    }
   })
 })

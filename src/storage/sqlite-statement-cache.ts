@@ -8,7 +8,7 @@ const DEFAULT_CAPACITY = 500
  * The SQLite connection as Kysely sees it, with each statement prepared once and reused. Kysely prepares every query
  * afresh, which costs more than running the small queries Disclose makes; the same SQL text gives the same statement,
  * the least recently used dropped beyond `capacity`. A statement still being iterated (a streamed read) is never handed
- * out twice: a fresh one is prepared instead.
+ * out twice: a fresh one is prepared instead. A transaction begins IMMEDIATE (below).
  */
 export const withStatementCache = (
   sqlite: BetterSqlite3Database,
@@ -20,7 +20,12 @@ export const withStatementCache = (
       statements.clear()
       sqlite.close()
     },
-    prepare: (text: string) => {
+    prepare: (asked: string) => {
+      // Every transaction Disclose opens writes, so it takes the write lock when it begins (BEGIN IMMEDIATE), waiting
+      // up to busy_timeout for another process's. Kysely's plain BEGIN would take a read snapshot first and then,
+      // when another process had written since, fail at its first write with "database is locked" at once, without
+      // waiting: what two commands changing one SQLite file together would otherwise meet.
+      const text = asked === 'begin' ? 'begin immediate' : asked
       const cached = statements.get(text)
       if (cached !== undefined) {
         if (cached.busy) return sqlite.prepare(text)
