@@ -10,6 +10,9 @@ import { createUserService, type UserService } from './services/users/user.servi
 import { migrateToLatest, openDatabase, type Database } from './storage/database.ts'
 import { createImportedHolidayFileStore } from './storage/imported-holidays.file-store.ts'
 import { createStore, type Store } from './storage/store.ts'
+import { createLocalFileStore } from './storage/local-file-store.ts'
+import type { FileStore } from './documents/ports.ts'
+import { join } from 'node:path'
 
 /** Everything the web app, the worker and the CLI need, built once by the composition root. */
 export interface Dependencies {
@@ -22,6 +25,8 @@ export interface Dependencies {
   readonly users: UserService
   readonly cases: CaseService
   readonly letters: LetterService
+  /** The files cases gather, by content (DISCLOSE_DATA_DIR/files). */
+  readonly files: FileStore
   /** Closes the database; the process can then exit. */
   close(): Promise<void>
 }
@@ -61,6 +66,7 @@ export const buildDependencies = async (
     organisations: createOrganisationService({ store, clock }),
     users: createUserService({ store, clock }),
     cases,
+    files: createLocalFileStore(join(config.dataDir, 'files')),
     letters: createLetterService({ store, clock, calendar: () => calendar.current(), cases, render: renderLetter }),
     close: () => store.close(),
   }
