@@ -1,40 +1,18 @@
 import { z } from 'zod'
 import { ROLES } from '../../domain/access/role.ts'
-import type { IsoDate } from '../../domain/calendar/calendar-date.ts'
 import { DIVISIONS } from '../../domain/calendar/division.ts'
 import { CASE_KINDS, CASE_STATES, CHANNELS, LINK_KINDS } from '../../domain/case/case.ts'
 import { OUTCOMES } from '../../domain/case/part.ts'
 import { REQUESTER_TYPES } from '../../domain/case/requester.ts'
-import { readLabelledDate } from '../../domain/deadlines/clock-request.ts'
 import { REGIMES } from '../../domain/deadlines/regime.ts'
 import { exemptionDecisionsSchema } from './decision-document.ts'
+import { date, oneOf, text } from './json-form-fields.ts'
 
 /**
  * The case's JSON form: what `disclose case export` writes, `disclose case import` and `disclose case create` read,
  * and the API sends and receives. Documented in docs/case-json.md; its JSON Schema is docs/case.schema.json.
  */
 export const CASE_FORMAT = 'disclose-case/1'
-
-const oneOf = (label: string, values: readonly string[]) =>
-  `${label} must be one of ${values.slice(0, -1).join(', ')} or ${values[values.length - 1] ?? ''}`
-
-const date = (label: string) =>
-  z
-    .string({ error: `Enter ${label.toLowerCase()} as a date in the form YYYY-MM-DD` })
-    .transform((text, context): IsoDate => {
-      const read = readLabelledDate(label, text)
-      if (!read.ok) {
-        context.addIssue({ code: 'custom', message: read.error })
-        return z.NEVER
-      }
-      return read.value
-    })
-    .meta({ format: 'date', description: `${label}, YYYY-MM-DD` })
-
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} must be text` })
-    .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`)
 
 const clockEvent = z.discriminatedUnion(
   'type',

@@ -1,35 +1,15 @@
 import { z } from 'zod'
-import type { IsoDate } from '../../domain/calendar/calendar-date.ts'
 import {
   COST_ACTIVITIES,
   PREJUDICE_LEVELS,
   PUBLIC_INTEREST_CONCLUSIONS,
   type ExemptionDecision,
 } from '../../domain/decisions/exemption-decision.ts'
-import { readLabelledDate } from '../../domain/deadlines/clock-request.ts'
+import { date, oneOf, text } from './json-form-fields.ts'
 
 /** The JSON form of a decision on an exemption: part of the case's JSON form, and what the API's decisions take. */
 
-const oneOf = (label: string, values: readonly string[]) =>
-  `${label} must be one of ${values.slice(0, -1).join(', ')} or ${values[values.length - 1] ?? ''}`
-
-const date = (label: string) =>
-  z
-    .string({ error: `Enter ${label.toLowerCase()} as a date in the form YYYY-MM-DD` })
-    .transform((text, context): IsoDate => {
-      const read = readLabelledDate(label, text)
-      if (!read.ok) {
-        context.addIssue({ code: 'custom', message: read.error })
-        return z.NEVER
-      }
-      return read.value
-    })
-    .meta({ format: 'date', description: `${label}, YYYY-MM-DD` })
-
-const words = (label: string, max: number) =>
-  z
-    .string({ error: `${label} must be text` })
-    .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`)
+const words = text
 
 const factors = (label: string) =>
   z
