@@ -175,11 +175,10 @@ const nextSteps = (facts: LetterFacts, provisions: RegimeProvisions, afterReview
   const blocks: Block[] = [heading(2, 'Next steps')]
   if (!afterReview) {
     const by = facts.reviewRequestDue === null ? '' : `, by ${letterDate(facts.reviewRequestDue)} at the latest`
-    const within = facts.case.regime === 'foisa' ? '40 working days' : '40 working days'
     blocks.push(
       paragraph(
         text(
-          `You can ask us to review our response. Please let us know in writing if you want us to carry out a review, within ${within} of the date of this letter${by}.`,
+          `You can ask us to review our response. Please let us know in writing if you want us to carry out a review, within 40 working days of the date of this letter${by}.`,
         ),
       ),
       paragraph(
