@@ -660,14 +660,17 @@ describe('what a move records', () => {
 })
 
 describe('deciding a move never throws', () => {
-  const REFUSAL_CODES: readonly RefusalCode[] = [
-    'not-from-this-state',
-    'role-not-allowed',
-    'has-parts',
-    'every-part-decided',
-    'approver-did-not-submit',
-    'waiting-period-over',
-  ]
+  // A record keyed by every code, so a new guard that is not listed here fails to compile instead of failing at random.
+  const EVERY_REFUSAL_CODE: Readonly<Record<RefusalCode, true>> = {
+    'not-from-this-state': true,
+    'role-not-allowed': true,
+    'has-parts': true,
+    'every-part-decided': true,
+    'approver-did-not-submit': true,
+    'waiting-period-over': true,
+    'refusal-notice-complete': true,
+  }
+  const REFUSAL_CODES = Object.keys(EVERY_REFUSAL_CODE)
   const day = fc.integer({ min: dayNumberOf(1990, 1, 1), max: dayNumberOf(2100, 12, 31) }).map(toIsoDate)
   const part = fc.record({
     outcome: fc.option(fc.constantFrom(...OUTCOMES)),
