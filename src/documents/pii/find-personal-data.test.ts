@@ -43,6 +43,25 @@ describe('findPersonalData', () => {
     ])
   })
 
+  it('finds a name again wherever it appears in the same text, once any rule has found it', () => {
+    const text = 'Dear Priya Testperson,\nThe report was checked.\nYou can reach Priya  Testperson on Mondays.\n'
+    const names = findPersonalData(text, { nameModel: false }).filter((finding) => finding.type === 'person-name')
+    expect(names.map((name) => [name.text, name.reason])).toEqual([
+      ['Priya Testperson', expect.stringMatching(/greeting|salutation|Dear/iu) as string],
+      ['Priya  Testperson', 'the same name as found elsewhere in this text'],
+    ])
+  })
+
+  it('leaves to the model only the lines that nothing has explained, and still finds names there', () => {
+    const text = [
+      'Information Governance Team',
+      '1 Example Street, London SW1A 2AA',
+      'The minutes were taken by Margaret Thompson at the meeting.',
+    ].join('\n')
+    const names = findPersonalData(text).filter((finding) => finding.type === 'person-name')
+    expect(names.map((name) => name.text)).toEqual(['Margaret Thompson'])
+  })
+
   it('gives offsets into the input, sorted and never overlapping', () => {
     let previousEnd = 0
     for (const finding of findings) {

@@ -8,7 +8,7 @@
  */
 
 import { PII_TYPES, type Finding, type Gazetteer, type PiiType } from './finding.ts'
-import { findNamesByModel } from './name-model.ts'
+import { findNamesByModel, findRepeatedNames } from './name-model.ts'
 import { compileGazetteer, matchGazetteer, NAME_RULES, type CompiledGazetteer, type NameSpan } from './names.ts'
 import { resolveOverlaps } from './overlaps.ts'
 import {
@@ -129,7 +129,13 @@ export const findPersonalData = (text: string, options: FindOptions = {}): Findi
     const names: Finding[] = []
     const released = mergeSpans(gazetteer === undefined ? [] : matchGazetteer(text, gazetteer, names).released)
     for (const finding of capitalised) if (finding.type === 'person-name') names.push(finding)
-    if (options.nameModel !== false) findNamesByModel(text, names)
+    findRepeatedNames(text, [...names], names)
+    if (options.nameModel !== false) {
+      const before = names.length
+      findNamesByModel(text, names, [...found, ...names])
+      // A name only the model saw, seen again where the model did not look.
+      if (names.length > before) findRepeatedNames(text, [...names], names)
+    }
     // A released name is never reported, whichever rule or model found it.
     for (const name of names) if (released.length === 0 || !overlapsAny(name, released)) found.push(name)
   }

@@ -34,9 +34,118 @@ const chunksOf = (text: string): [number, number][] => {
   return chunks
 }
 
-export const findNamesByModel = (text: string, out: Finding[]): void => {
-  for (const [chunkStart, chunkEnd] of chunksOf(text)) {
-    const chunk = text.slice(chunkStart, chunkEnd)
+/** Two or more capitalised words side by side: a name the model proposes passes `acceptName` only inside one. */
+const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]*\.?(?:[ \t]+\p{Lu}[\p{L}'’-]*\.?)+/gu
+const WORD = /\S+/gu
+
+interface Span {
+  readonly start: number
+  readonly end: number
+}
+
+/** Whether [start, end) overlaps one of the spans (sorted by start, not overlapping). */
+const overlaps = (spans: readonly Span[], start: number, end: number): boolean => {
+  let low = 0
+  let high = spans.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((spans[middle]?.start ?? 0) < end) low = middle + 1
+    else high = middle
+  }
+  const span = spans[low - 1]
+  return span !== undefined && span.end > start
+}
+
+/**
+ * Whether a run of capitalised words could hold a name the model would add: no word of it already found (by a rule,
+ * the gazetteer, an address), and some two to four of its words side by side that `acceptName` accepts ("Information
+ * Governance Team" and "Example Street" have none).
+ */
+const couldHoldName = (text: string, runStart: number, run: string, covered: readonly Span[]): boolean => {
+  const words = [...run.matchAll(WORD)].map((word) => ({
+    start: runStart + word.index,
+    end: runStart + word.index + word[0].length,
+  }))
+  if (words.some((word) => overlaps(covered, word.start, word.end))) return false
+  for (let first = 0; first < words.length - 1; first += 1) {
+    for (let last = first + 1; last < Math.min(words.length, first + 4); last += 1) {
+      const start = words[first]?.start ?? 0
+      const end = words[last]?.end ?? 0
+      if (acceptName(text, start, end, 2) !== undefined) return true
+    }
+  }
+  return false
+}
+
+/** Sorted, with overlapping and touching spans joined. */
+const merged = (findings: readonly Span[]): Span[] => {
+  const sorted = [...findings].sort((a, b) => a.start - b.start)
+  const out: { start: number; end: number }[] = []
+  for (const finding of sorted) {
+    const last = out.at(-1)
+    if (last !== undefined && finding.start <= last.end) last.end = Math.max(last.end, finding.end)
+    else out.push({ start: finding.start, end: finding.end })
+  }
+  return out
+}
+
+/** A line of the text the model reads: where it is in the text, and in the text given to the model. */
+interface Piece {
+  readonly at: number
+  readonly from: number
+  readonly length: number
+}
+
+/**
+ * The lines worth the model's time, one after another: those with capitalised words side by side that no rule or
+ * list has already explained and that could pass `acceptName` as a name (see couldHoldName). In
+ * a letter most lines have none, and the model — the slowest part of finding personal data — reads a fraction of the
+ * text. Each line is given whole, so the model still sees a name's context within its line.
+ */
+const candidateLines = (text: string, covered: readonly Span[]): { text: string; pieces: Piece[] } => {
+  const pieces: Piece[] = []
+  const kept: string[] = []
+  let from = 0
+  for (let lineStart = 0; lineStart <= text.length;) {
+    const newline = text.indexOf('\n', lineStart)
+    const lineEnd = newline === -1 ? text.length : newline
+    const line = text.slice(lineStart, lineEnd)
+    for (const match of line.matchAll(CAPITALISED_RUN)) {
+      if (couldHoldName(text, lineStart + match.index, match[0], covered)) {
+        pieces.push({ at: lineStart, from, length: line.length })
+        kept.push(line)
+        from += line.length + 1
+        break
+      }
+    }
+    if (newline === -1) break
+    lineStart = newline + 1
+  }
+  return { text: kept.join('\n'), pieces }
+}
+
+/** The piece a position in the model's text falls in (pieces are in order of `from`). */
+const pieceAt = (pieces: readonly Piece[], position: number): Piece | undefined => {
+  let low = 0
+  let high = pieces.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((pieces[middle]?.from ?? 0) <= position) low = middle + 1
+    else high = middle
+  }
+  return pieces[low - 1]
+}
+
+/**
+ * Adds the names the model finds in `text` to `out`. `covered` are findings already made (by rules, the gazetteer,
+ * addresses): lines whose capitalised words they all explain are not read again.
+ */
+export const findNamesByModel = (text: string, out: Finding[], covered: readonly Span[] = []): void => {
+  const candidates = candidateLines(text, merged(covered))
+  if (candidates.pieces.length === 0) return
+  const modelText = candidates.text
+  for (const [chunkStart, chunkEnd] of chunksOf(modelText)) {
+    const chunk = modelText.slice(chunkStart, chunkEnd)
     const people = nlp(chunk).people().json(JSON_OPTIONS) as PersonJson[]
     for (const person of people) {
       if (person.offset === undefined || person.text === undefined) continue
@@ -47,9 +156,46 @@ export const findNamesByModel = (text: string, out: Finding[]): void => {
         if (near === -1) continue
         start = near
       }
-      const span = acceptName(text, chunkStart + start, chunkStart + start + person.text.length, 2)
+      const modelStart = chunkStart + start
+      const piece = pieceAt(candidates.pieces, modelStart)
+      // A name the model ran across two lines is not one this can place: the rules see line breaks in names.
+      if (piece === undefined || modelStart + person.text.length > piece.from + piece.length) continue
+      const at = piece.at + (modelStart - piece.from)
+      const span = acceptName(text, at, at + person.text.length, 2)
       if (span === undefined) continue
       out.push(makeFinding('person-name', text, span.start, span.end, MODEL_SCORE, 'name found by the language model'))
     }
+  }
+}
+
+export const REPEAT_SCORE = 0.85
+
+const escapeForPattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+
+/**
+ * Every other place a name already found appears in the same text: a person named in a greeting ("Dear Priya
+ * Testperson") is the same person further down ("you can reach Priya Testperson at …"), whatever rule found the
+ * first. Only names of two words or more, so that a lone given name is not chased through the text.
+ */
+export const findRepeatedNames = (text: string, names: readonly Finding[], out: Finding[]): void => {
+  const distinct = [
+    ...new Set(names.filter((name) => name.type === 'person-name' && /\s/u.test(name.text)).map((name) => name.text)),
+  ]
+  if (distinct.length === 0) return
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${distinct
+      .sort((a, b) => b.length - a.length)
+      .map((name) => escapeForPattern(name).replace(/\s+/gu, '\\s+'))
+      .join('|')})(?![\\p{L}\\p{N}])`,
+    'gu',
+  )
+  const found = merged(names)
+  for (const match of text.matchAll(pattern)) {
+    const start = match.index
+    const end = start + match[0].length
+    if (overlaps(found, start, end)) continue
+    out.push(
+      makeFinding('person-name', text, start, end, REPEAT_SCORE, 'the same name as found elsewhere in this text'),
+    )
   }
 }
