@@ -8,6 +8,7 @@ import { deadlineCommand } from './cli/deadline.command.ts'
 import { demoCommand } from './cli/demo.command.ts'
 import { exemptionsCommand } from './cli/exemptions.command.ts'
 import { holidaysCommand } from './cli/holidays.command.ts'
+import { ingestCommand } from './cli/ingest.command.ts'
 import { orgCommand } from './cli/org.command.ts'
 import { piiCommand } from './cli/pii.command.ts'
 import { userCommand } from './cli/user.command.ts'
@@ -42,6 +43,7 @@ const COMMANDS: readonly Command[] = [
   workingDayCommand,
   exemptionsCommand,
   piiCommand,
+  ingestCommand,
   orgCommand,
   userCommand,
   auditCommand,
@@ -117,7 +119,7 @@ const loadCalendar = async (config: Config): Promise<Pick<Dependencies, 'calenda
 export const runCli = async (
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
-  io: Pick<CliContext, 'out' | 'err' | 'readStdin'>,
+  io: Pick<CliContext, 'out' | 'err' | 'readStdin' | 'progress'>,
 ): Promise<ExitCode> => {
   const [name, ...args] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -178,4 +180,12 @@ process.exitCode = await runCli(process.argv.slice(2), process.env, {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   readStdin,
+  ...(process.stderr.isTTY
+    ? {
+        progress: (text: string) =>
+          process.stderr.write(
+            text === '' ? '\r\u001b[K' : `\r${text.slice(0, (process.stderr.columns || 80) - 1)}\u001b[K`,
+          ),
+      }
+    : {}),
 })

@@ -14,7 +14,27 @@ describe('configuration', () => {
         logLevel: 'info',
         environment: 'development',
         sourceUrl: undefined,
+        maxUploadBytes: 512 * 1024 * 1024,
+        maxPages: 5000,
+        ocr: true,
       },
+    })
+  })
+
+  it('reads the document limits and OCR switch, and refuses values that are not numbers or true/false', () => {
+    const config = loadConfig({ DISCLOSE_MAX_UPLOAD_MB: '20', DISCLOSE_MAX_PAGES: '100', DISCLOSE_OCR: 'false' })
+    expect(config.ok && [config.value.maxUploadBytes, config.value.maxPages, config.value.ocr]).toEqual([
+      20 * 1024 * 1024,
+      100,
+      false,
+    ])
+    expect(loadConfig({ DISCLOSE_MAX_UPLOAD_MB: 'lots', DISCLOSE_MAX_PAGES: '0', DISCLOSE_OCR: 'yes' })).toEqual({
+      ok: false,
+      error: [
+        'DISCLOSE_MAX_UPLOAD_MB must be a whole number of megabytes, like 512',
+        'DISCLOSE_MAX_PAGES must be at least 1',
+        'DISCLOSE_OCR must be true or false',
+      ],
     })
   })
 

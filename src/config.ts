@@ -27,6 +27,18 @@ const schema = z.object({
     })
     .optional(),
   DISCLOSE_DEMO: z.enum(['true', 'false'], { error: 'DISCLOSE_DEMO must be true or false' }).default('true'),
+  DISCLOSE_MAX_UPLOAD_MB: z.coerce
+    .number({ error: 'DISCLOSE_MAX_UPLOAD_MB must be a whole number of megabytes, like 512' })
+    .int('DISCLOSE_MAX_UPLOAD_MB must be a whole number of megabytes, like 512')
+    .min(1, 'DISCLOSE_MAX_UPLOAD_MB must be at least 1')
+    .max(1_000_000, 'DISCLOSE_MAX_UPLOAD_MB must be at most 1000000')
+    .default(512),
+  DISCLOSE_MAX_PAGES: z.coerce
+    .number({ error: 'DISCLOSE_MAX_PAGES must be a whole number of pages, like 5000' })
+    .int('DISCLOSE_MAX_PAGES must be a whole number of pages, like 5000')
+    .min(1, 'DISCLOSE_MAX_PAGES must be at least 1')
+    .default(5000),
+  DISCLOSE_OCR: z.enum(['true', 'false'], { error: 'DISCLOSE_OCR must be true or false' }).default('true'),
   DISCLOSE_SOURCE_URL: z
     .url({
       protocol: /^https?$/,
@@ -58,6 +70,12 @@ export interface Config {
    * asks of a modified version offered over a network. The footer links to it when set.
    */
   readonly sourceUrl: string | undefined
+  /** Documents: the largest file accepted (DISCLOSE_MAX_UPLOAD_MB, default 512 MB), in bytes. */
+  readonly maxUploadBytes: number
+  /** Documents: the most pages read from one file (DISCLOSE_MAX_PAGES, default 5,000). */
+  readonly maxPages: number
+  /** Documents: whether scans and images are read by OCR (DISCLOSE_OCR, default true). */
+  readonly ocr: boolean
 }
 
 /**
@@ -85,6 +103,9 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>): R
       logLevel: parsed.data.LOG_LEVEL,
       environment: parsed.data.NODE_ENV,
       sourceUrl: parsed.data.DISCLOSE_SOURCE_URL,
+      maxUploadBytes: parsed.data.DISCLOSE_MAX_UPLOAD_MB * 1024 * 1024,
+      maxPages: parsed.data.DISCLOSE_MAX_PAGES,
+      ocr: parsed.data.DISCLOSE_OCR === 'true',
     }),
   )
 }

@@ -11,8 +11,14 @@ import { migrateToLatest, openDatabase, type Database } from './storage/database
 import { createImportedHolidayFileStore } from './storage/imported-holidays.file-store.ts'
 import { createStore, type Store } from './storage/store.ts'
 import { createLocalFileStore } from './storage/local-file-store.ts'
-import type { FileStore } from './documents/ports.ts'
+import type { FileStore, OcrEngine } from './documents/ports.ts'
 import { join } from 'node:path'
+import { createTesseractOcr } from './documents/adapters/tesseract.ocr.ts'
+import { createDocumentReader } from './documents/read-document.ts'
+import { DEFAULT_READ_LIMITS } from './documents/reading/document-reading.ts'
+import { createJobRunner, type JobRunner } from './jobs/job-runner.ts'
+import { createDocumentService, type DocumentService } from './services/documents/document.service.ts'
+import { createDocumentIngestion, type DocumentIngestion } from './services/documents/ingest-documents.ts'
 
 /** Everything the web app, the worker and the CLI need, built once by the composition root. */
 export interface Dependencies {
@@ -27,6 +33,12 @@ export interface Dependencies {
   readonly letters: LetterService
   /** The files cases gather, by content (DISCLOSE_DATA_DIR/files). */
   readonly files: FileStore
+  /** Documents: adding them to cases, searching them, reviewing the personal data found in them. */
+  readonly documents: DocumentService
+  /** The ingestion job's work, run by the job runner (or directly by `disclose ingest`). */
+  readonly ingestion: DocumentIngestion
+  /** Background jobs: `npm start` starts the runner; the command line runs its own jobs with runNow. */
+  readonly jobs: JobRunner
   /** Closes the database; the process can then exit. */
   close(): Promise<void>
 }
@@ -57,6 +69,28 @@ export const buildDependencies = async (
   if (migrated.applied.length > 0) logger.info({ migrations: migrated.applied }, 'Database brought up to date')
   const store = createStore(database)
   const cases = createCaseService({ store, clock, calendar: () => calendar.current() })
+  const files = createLocalFileStore(join(config.dataDir, 'files'))
+  // The OCR worker starts only when a scan or an image first needs it.
+  const ocr: OcrEngine | undefined = config.ocr ? createTesseractOcr() : undefined
+  const read = createDocumentReader({
+    limits: { ...DEFAULT_READ_LIMITS, maxPages: config.maxPages, ocr: config.ocr },
+    ...(ocr === undefined ? {} : { ocr }),
+  })
+  const ingestion = createDocumentIngestion({ store, files, clock, read, logger })
+  const jobs = createJobRunner({
+    store,
+    clock,
+    logger,
+    handlers: { ingest: (job, onProgress) => ingestion.run(job, onProgress) },
+  })
+  const documents = createDocumentService({
+    store,
+    files,
+    clock,
+    cases,
+    maxUploadBytes: config.maxUploadBytes,
+    onQueued: () => jobs.wake(),
+  })
   return {
     config,
     logger,
@@ -66,8 +100,15 @@ export const buildDependencies = async (
     organisations: createOrganisationService({ store, clock }),
     users: createUserService({ store, clock }),
     cases,
-    files: createLocalFileStore(join(config.dataDir, 'files')),
+    files,
+    documents,
+    ingestion,
+    jobs,
     letters: createLetterService({ store, clock, calendar: () => calendar.current(), cases, render: renderLetter }),
-    close: () => store.close(),
+    close: async () => {
+      await jobs.stop()
+      await ocr?.close()
+      await store.close()
+    },
   }
 }

@@ -44,6 +44,9 @@ const main = async (): Promise<void> => {
   )
   if (!demo.ok) logger.error(`The demonstration data could not be loaded: ${demo.error.message}`)
 
+  // The in-process worker: documents added while it was stopped, or mid-way when it stopped, are read now.
+  await dependencies.jobs.start()
+
   const app = await createApp(dependencies)
   const server = app.listen(config.value.port, config.value.host ?? '::', () => {
     const port = (server.address() as AddressInfo | null)?.port ?? config.value.port

@@ -39,6 +39,11 @@ export interface CliContext {
   readonly config: () => Promise<Config>
   /** Everything on standard input, for a password that must not be an argument. */
   readonly readStdin: () => Promise<string>
+  /**
+   * Redraws a one-line progress bar on standard error, when that is a terminal (undefined otherwise: commands then
+   * write a line per step). An empty text ends the bar.
+   */
+  readonly progress?: (text: string) => void
 }
 
 /** The environment is wrong: bad input, though not on the command line. */

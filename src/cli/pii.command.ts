@@ -2,10 +2,16 @@ import { readFile, stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { PII_TYPES, type Finding, type PiiType } from '../documents/pii/finding.ts'
 import { findPersonalData } from '../documents/pii/find-personal-data.ts'
+import { createTesseractOcr } from '../documents/adapters/tesseract.ocr.ts'
+import { createDocumentReader } from '../documents/read-document.ts'
+import { DEFAULT_READ_LIMITS, type Box } from '../documents/reading/document-reading.ts'
+import { boxesForSpan, pageOfOffset } from '../documents/reading/page-geometry.ts'
+import { identifyFile } from '../documents/reading/sniff.ts'
 import { fail, ok, type Result } from '../domain/result.ts'
 import {
   columns,
   EXIT_OK,
+  oneLine,
   printJson,
   readCommandLine,
   usageError,
@@ -23,11 +29,15 @@ Finds personal data in a text file, or in standard input (- or no FILE): email a
 postcodes, National Insurance, NHS, driving licence, passport and vehicle registration numbers, sort codes with
 account numbers, IBANs, card numbers, dates of birth, IP addresses, people’s names and postal addresses.
 
-Only text files (UTF-8) are read for now: not PDFs, images, Word or Excel files, or emails.
+FILE may be text (UTF-8), a PDF, a scan or photograph (PNG, JPEG, TIFF: read by OCR unless DISCLOSE_OCR=false),
+a Word (DOCX) or Excel (XLSX) file, a CSV file or an email (EML, MSG). Only the file itself is read, not its
+attachments or the files in an archive: disclose ingest reads those. Standard input must be text.
 
 Options:
   --json        print an array of {type, start, end, text, score}; start and end count UTF-16 code units into
-                the input, as JavaScript strings do
+                the input, as JavaScript strings do. For PDFs and images, each finding also has its page (from 1)
+                and box ({x, y, width, height} in points from the top left of the page), and start and end count
+                into that page's text; for other files, into the text Disclose read from them
   --help, -h    show this help
 
 Example:
@@ -67,6 +77,51 @@ const decode = (bytes: Uint8Array): Result<string, string> => {
     return ok(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes))
   } catch {
     return fail(`is not UTF-8 text: only UTF-8 text files are read for now`)
+  }
+}
+
+/** A finding in a document with pages: where it is on its page. */
+interface PagedFinding extends Finding {
+  readonly page?: number
+  readonly box?: Box
+  readonly boxes?: readonly Box[]
+}
+
+/** Reads a file that is not plain text (a PDF, an image, a Word file, an email) as ingestion would, and finds. */
+const findInDocument = async (
+  file: string,
+  bytes: Uint8Array,
+  context: CliContext,
+): Promise<Result<PagedFinding[], string>> => {
+  const config = await context.config()
+  const ocr = config.ocr ? createTesseractOcr() : undefined
+  const read = createDocumentReader({
+    limits: { ...DEFAULT_READ_LIMITS, maxPages: config.maxPages, ocr: config.ocr },
+    ...(ocr === undefined ? {} : { ocr }),
+  })
+  try {
+    const reading = await read({ bytes, name: file, depth: 0 })
+    if (!reading.ok) return fail(`${file}: ${reading.error.message}`)
+    for (const note of reading.value.notes) context.err(oneLine(`${COMMAND}: ${file}: ${note}`))
+    return ok(
+      findPersonalData(reading.value.text).map((finding): PagedFinding => {
+        const page = pageOfOffset(reading.value, finding.start)
+        if (page === undefined) return finding
+        const start = finding.start - page.offset
+        const end = Math.min(finding.end, page.offset + page.text.length) - page.offset
+        const boxes = boxesForSpan(page, start, end)
+        return {
+          ...finding,
+          start,
+          end,
+          page: page.number,
+          ...(boxes[0] === undefined ? {} : { box: boxes[0] }),
+          ...(boxes.length > 1 ? { boxes } : {}),
+        }
+      }),
+    )
+  } finally {
+    await ocr?.close()
   }
 }
 
@@ -117,6 +172,22 @@ const describeFindings = (findings: readonly Finding[]): string => {
   return [...columns([['type', 'start', 'end', 'score', 'text'], ...rows]), '', total].join('\n')
 }
 
+/**
+ * The bytes of a file that is a document rather than plain text (a PDF, an image, an Office file, an email), or
+ * undefined for text and for anything readInput should explain (no such file, a folder, too large).
+ */
+const documentBytes = async (file: string): Promise<Uint8Array | undefined> => {
+  try {
+    const info = await stat(file)
+    if (!info.isFile() || info.size > MAX_BYTES || info.size === 0) return undefined
+  } catch {
+    return undefined
+  }
+  const bytes = await readFile(file)
+  const identity = identifyFile({ bytes, name: file, depth: 0 })
+  return identity.ok && identity.value.kind !== 'text' && identity.value.kind !== 'csv' ? bytes : undefined
+}
+
 const options = { json: { type: 'boolean' } } as const
 
 const run = async (args: readonly string[], context: CliContext): Promise<ExitCode> => {
@@ -131,13 +202,30 @@ const run = async (args: readonly string[], context: CliContext): Promise<ExitCo
   const { values, positionals } = parsed.value
   const [file = '-', extra] = positionals
   if (extra !== undefined) return usageError(context, COMMAND, `unexpected argument “${extra}”: give one file`)
-  const text = await readInput(file, context)
-  if (!text.ok) return usageError(context, COMMAND, text.error)
-  const findings = findPersonalData(text.value)
+  let findings: PagedFinding[]
+  const document = file === '-' ? undefined : await documentBytes(file)
+  if (document !== undefined) {
+    const found = await findInDocument(file, document, context)
+    if (!found.ok) return usageError(context, COMMAND, found.error)
+    findings = found.value
+  } else {
+    const text = await readInput(file, context)
+    if (!text.ok) return usageError(context, COMMAND, text.error)
+    findings = findPersonalData(text.value)
+  }
   if (values.json === true) {
     printJson(
       context,
-      findings.map(({ type, start, end, text: found, score }) => ({ type, start, end, text: found, score })),
+      findings.map(({ type, start, end, text: found, score, page, box, boxes }) => ({
+        type,
+        start,
+        end,
+        text: found,
+        score,
+        ...(page === undefined ? {} : { page }),
+        ...(box === undefined ? {} : { box }),
+        ...(boxes === undefined ? {} : { boxes }),
+      })),
     )
   } else context.out(describeFindings(findings))
   return EXIT_OK

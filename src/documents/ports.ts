@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream'
 import type { Result } from '../domain/result.ts'
+import type { ReadInput, ReadOutcome } from './reading/document-reading.ts'
 
 /**
  * The ports the document pipeline depends on. Adapters implement them: the local directory file store now
@@ -37,3 +38,34 @@ export interface FileStore {
   /** A description for logs and operations: never a secret. */
   readonly description: string
 }
+
+/** A word an OCR engine read from an image, in the image's pixels. */
+export interface OcrWord {
+  readonly text: string
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+  /** From 0 to 1. */
+  readonly confidence: number
+}
+
+export interface OcrLine {
+  readonly words: readonly OcrWord[]
+}
+
+/**
+ * Reads the text in an image (a scanned page, a photograph), offline, with a box for every word. The adapter is
+ * tesseract.js with its English data shipped in node_modules; `close` ends its worker.
+ */
+export interface OcrEngine {
+  /** `image` is PNG or JPEG bytes. Lines in reading order. */
+  recognise(image: Uint8Array): Promise<readonly OcrLine[]>
+  close(): Promise<void>
+}
+
+/**
+ * Reads one file of any supported kind: identifies it by its bytes and hands it to the right reader. Never throws
+ * for bad input: an unreadable file is a `ReadProblem` that says what to do.
+ */
+export type DocumentReader = (input: ReadInput) => Promise<ReadOutcome>

@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely'
 import type { Database, DialectName } from './database.ts'
 import { createAuditRepository } from './repositories/audit.repository.ts'
 import { createCaseRepository } from './repositories/case.repository.ts'
+import { createDirectoryRepository } from './repositories/directory.repository.ts'
+import { createDocumentRepository } from './repositories/document.repository.ts'
+import { createJobRepository } from './repositories/job.repository.ts'
 import { createLetterRepository } from './repositories/letter.repository.ts'
 import { createOrganisationRepository } from './repositories/organisation.repository.ts'
 import { createUserRepository } from './repositories/user.repository.ts'
@@ -14,6 +17,9 @@ export interface Repositories {
   readonly cases: ReturnType<typeof createCaseRepository>
   readonly audit: ReturnType<typeof createAuditRepository>
   readonly letters: ReturnType<typeof createLetterRepository>
+  readonly documents: ReturnType<typeof createDocumentRepository>
+  readonly jobs: ReturnType<typeof createJobRepository>
+  readonly directory: ReturnType<typeof createDirectoryRepository>
 }
 
 /**
@@ -34,6 +40,9 @@ const repositoriesOver = (db: Kysely<Schema>, dialect: DialectName): Repositorie
   cases: createCaseRepository(db),
   audit: createAuditRepository(db, dialect),
   letters: createLetterRepository(db),
+  documents: createDocumentRepository(db, dialect),
+  jobs: createJobRepository(db),
+  directory: createDirectoryRepository(db),
 })
 
 export const createStore = (database: Database): Store => ({

@@ -7,7 +7,7 @@ import { newId, sha256 } from '../ids.ts'
 export interface AuditEntry {
   /** What happened, as a verb phrase: `case.created`, `case.part-updated`, `user.added`. */
   readonly action: string
-  readonly entityType: 'case' | 'user' | 'organisation' | 'requester'
+  readonly entityType: 'case' | 'user' | 'organisation' | 'requester' | 'document'
   readonly entityId: string
   readonly before: unknown
   readonly after: unknown
