@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PERSON, personalDataPdf } from '../../test/fixtures/documents/pdfs.ts'
 import { disclose, expectOneLineError, parseJsonOutput, useDataDirs } from './run-disclose.test-support.ts'
 
 const dataDirs = useDataDirs()
@@ -18,6 +19,7 @@ beforeAll(async () => {
   await writeFile(file('photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))
   await writeFile(file('data.bin'), Buffer.from([0x41, 0x42, 0x00, 0x43]))
   await writeFile(file('latin1.txt'), Buffer.from('Caf\xe9 on Jordan Road', 'latin1'))
+  await writeFile(file('contact.pdf'), await personalDataPdf())
 })
 
 afterAll(async () => {
@@ -67,15 +69,27 @@ describe.concurrent('disclose pii', { timeout: 60_000 }, () => {
     expect(run.stdout).toMatch(/^Usage: disclose pii \[FILE\|-\] \[--json\]/)
   })
 
+  it('reads a PDF, giving each finding its page and its box on the page', async () => {
+    const findings = parseJsonOutput(
+      await disclose(['pii', file('contact.pdf'), '--json'], dataDirs.shared(), { DISCLOSE_OCR: 'false' }),
+    ) as { type: string; text: string; page: number; box: { x: number; y: number; width: number; height: number } }[]
+    const email = findings.find((finding) => finding.type === 'email')
+    expect(email?.text).toBe(PERSON.email)
+    expect(email?.page).toBe(1)
+    expect(email?.box.width).toBeGreaterThan(0)
+    expect(email?.box.x).toBeGreaterThan(0)
+    expect(findings.map((finding) => finding.type)).toContain('phone')
+  })
+
   it.each([
-    ['a PDF', 'report.pdf', /^disclose pii: .*report\.pdf is a PDF, not a text file: only text files are read for now/],
     [
-      'an image named .txt',
-      'photo.txt',
-      /photo\.txt is a PNG image, not a text file: only text files are read for now/,
+      'a damaged PDF',
+      'report.pdf',
+      /^disclose pii: .*report\.pdf: This PDF has no pages that can be read: it is damaged or incomplete\. Ask/,
     ],
-    ['a binary file', 'data.bin', /data\.bin is not a text file \(it holds binary data\): only text files are read/],
-    ['a file that is not UTF-8', 'latin1.txt', /latin1\.txt is not UTF-8 text: only UTF-8 text files are read for now/],
+    ['an image named .txt that is damaged', 'photo.txt', /photo\.txt: This image is damaged and could not be opened/],
+    ['a binary file', 'data.bin', /data\.bin is not a text file \(it holds binary data\)/],
+    ['a file that is not UTF-8', 'latin1.txt', /latin1\.txt is not UTF-8 text/],
     ['a missing file', 'missing.txt', /missing\.txt: no such file/],
   ])('refuses %s with status 2 and one line, without its text', async (_what, name, message) => {
     const run = await disclose(['pii', file(name)], dataDirs.shared())
@@ -86,7 +100,7 @@ describe.concurrent('disclose pii', { timeout: 60_000 }, () => {
   it('refuses a PDF on standard input', async () => {
     expectOneLineError(
       await disclose(['pii'], dataDirs.shared(), {}, '%PDF-1.7\n\u0000\u0001'),
-      'disclose pii: standard input is a PDF, not a text file: only text files are read for now',
+      'disclose pii: standard input is a PDF, not a text file: standard input must be text: give a PDF, image, Office file or email as FILE',
     )
   })
 

@@ -58,7 +58,7 @@ const SIGNATURES: readonly (readonly [string, readonly number[]])[] = [
   ['an Outlook message or an old Office document', [0xd0, 0xcf, 0x11, 0xe0]],
 ]
 
-const TEXT_ONLY = 'only text files are read for now'
+const TEXT_ONLY = 'standard input must be text: give a PDF, image, Office file or email as FILE'
 
 /** Why some bytes are not text this command can read, or undefined if they are. */
 const notText = (bytes: Uint8Array): string | undefined => {
@@ -76,7 +76,7 @@ const decode = (bytes: Uint8Array): Result<string, string> => {
     // The byte order mark is kept, as Node's readFile(…, 'utf8') keeps it, so offsets count it too.
     return ok(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes))
   } catch {
-    return fail(`is not UTF-8 text: only UTF-8 text files are read for now`)
+    return fail(`is not UTF-8 text: save it as UTF-8 and try again`)
   }
 }
 

@@ -17,7 +17,14 @@ export type Mupdf = typeof MupdfModule
 let loading: Promise<Mupdf> | undefined
 
 /** MuPDF's WASM module, loaded at first use (it is large, and its import has a top-level await). */
-export const loadMupdf = (): Promise<Mupdf> => (loading ??= import('mupdf'))
+export const loadMupdf = (): Promise<Mupdf> =>
+  (loading ??= import('mupdf').then((mupdf) => {
+    // MuPDF writes its warnings ("repairing PDF document", syntax errors) straight to standard error, around the
+    // logger and in the middle of the command line's output. The readers turn what matters into notes and problems
+    // on the document, so the raw messages go nowhere.
+    mupdf.setLog({ warning: () => undefined, error: () => undefined })
+    return mupdf
+  }))
 
 /**
  * How MuPDF builds the structured text: `preserve-whitespace` keeps the file's whitespace characters (tabs, no-break

@@ -57,18 +57,21 @@ const overlaps = (spans: readonly Span[], start: number, end: number): boolean =
 }
 
 /**
- * Whether a run of capitalised words could hold a name the model would add: no word of it already found (by a rule,
- * the gazetteer, an address), and some two to four of its words side by side that `acceptName` accepts ("Information
+ * Whether a run of capitalised words could hold a name the model would add: two to four of its words side by side,
+ * none of them already found (by a rule, the gazetteer, an address), that `acceptName` accepts ("Information
  * Governance Team" and "Example Street" have none).
  */
 const couldHoldName = (text: string, runStart: number, run: string, covered: readonly Span[]): boolean => {
-  const words = [...run.matchAll(WORD)].map((word) => ({
-    start: runStart + word.index,
-    end: runStart + word.index + word[0].length,
-  }))
-  if (words.some((word) => overlaps(covered, word.start, word.end))) return false
+  const words = [...run.matchAll(WORD)].map((word) => {
+    const start = runStart + word.index
+    const end = start + word[0].length
+    return { start, end, covered: overlaps(covered, start, end) }
+  })
   for (let first = 0; first < words.length - 1; first += 1) {
     for (let last = first + 1; last < Math.min(words.length, first + 4); last += 1) {
+      // Words already found (a postcode after a name, a name a rule found) are explained: not the model's to add.
+      if (words[last]?.covered === true) break
+      if (words[first]?.covered === true) break
       const start = words[first]?.start ?? 0
       const end = words[last]?.end ?? 0
       if (acceptName(text, start, end, 2) !== undefined) return true
