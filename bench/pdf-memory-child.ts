@@ -3,12 +3,14 @@
  * JSON, so that the parent measures this work alone.
  *
  *   node --import tsx bench/pdf-memory-child.ts open FILE    load MuPDF and open the file, read no page (the reference)
- *   node --import tsx bench/pdf-memory-child.ts read FILE    readPdf, then findPersonalData on every page's text
+ *   node --import tsx bench/pdf-memory-child.ts read FILE    the whole of ingestion (see ingest-harness.ts): stored,
+ *                                                            read, personal data found, written to SQLite, grouped
  */
 import { readFileSync } from 'node:fs'
-import { readPdf } from '../src/documents/adapters/mupdf-pdf.reader.ts'
-import { findPersonalData } from '../src/documents/pii/find-personal-data.ts'
-import { DEFAULT_READ_LIMITS } from '../src/documents/reading/document-reading.ts'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createIngestBench } from './ingest-harness.ts'
 
 const [mode, file] = process.argv.slice(2)
 if ((mode !== 'open' && mode !== 'read') || file === undefined) {
@@ -24,9 +26,16 @@ if (mode === 'open') {
   pages = doc.countPages()
   doc.destroy()
 } else {
-  const result = await readPdf({ bytes, name: 'bench.pdf', depth: 0 }, { ...DEFAULT_READ_LIMITS, ocr: false })
-  if (!result.ok) throw new Error(`the bench PDF was refused: ${result.error.code}`)
-  pages = result.value.pages.length
-  for (const page of result.value.pages) findings += findPersonalData(page.text, { nameModel: false }).length
+  const folder = mkdtempSync(join(tmpdir(), 'disclose-bench-memory-'))
+  const bench = await createIngestBench(folder)
+  try {
+    const summary = await bench.ingest(bytes, 'bench.pdf')
+    if (summary.failures.length > 0) throw new Error(`the bench PDF was refused: ${summary.failures[0]?.code}`)
+    pages = summary.pages
+    findings = Object.values(summary.findingsByType).reduce((sum, count) => sum + count, 0)
+  } finally {
+    await bench.close()
+    rmSync(folder, { recursive: true, force: true })
+  }
 }
 console.log(JSON.stringify({ mode, pages, findings, maxRssKb: process.resourceUsage().maxRSS }))

@@ -17,15 +17,8 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Readable } from 'node:stream'
 import { textPdf } from '../test/fixtures/documents/pdfs.ts'
-import { addTestActor, addTestOrganisation, buildTestServices } from '../test/services.ts'
-import { createLogger } from '../src/logger.ts'
-import { createDocumentReader } from '../src/documents/read-document.ts'
-import { createDocumentIngestion } from '../src/services/documents/ingest-documents.ts'
-import { createDocumentService } from '../src/services/documents/document.service.ts'
-import { createLocalFileStore } from '../src/storage/local-file-store.ts'
-import { migrateToLatest, openDatabase } from '../src/storage/database.ts'
+import { createIngestBench } from './ingest-harness.ts'
 import { readPdf } from '../src/documents/adapters/mupdf-pdf.reader.ts'
 import { findPersonalData, type FindOptions } from '../src/documents/pii/find-personal-data.ts'
 import { DEFAULT_READ_LIMITS } from '../src/documents/reading/document-reading.ts'
@@ -72,37 +65,11 @@ console.log(
       .join(', ')}`,
 )
 
-// A real SQLite file, as `npm start` uses, an organisation and an officer.
-const database = await openDatabase({ kind: 'sqlite', file: join(folder, 'bench.sqlite') })
-await migrateToLatest(database)
-const services = buildTestServices(database)
-const organisation = await addTestOrganisation(services)
-const officer = await addTestActor(services, organisation, ['officer'])
-const files = createLocalFileStore(join(folder, 'files'))
-const logger = createLogger({ logLevel: 'silent' }, 'stderr')
-const read = createDocumentReader({ limits: { ...DEFAULT_READ_LIMITS, ocr: false } })
-const ingestion = createDocumentIngestion({ store: services.store, files, clock: services.clock, read, logger })
-const documents = createDocumentService({
-  store: services.store,
-  files,
-  clock: services.clock,
-  cases: services.cases,
-  maxUploadBytes: 1 << 30,
-})
+const bench = await createIngestBench(folder)
 
 /** The step measured: the PDF added to a new case and ingested. Returns the findings it recorded. */
 const ingest = async (): Promise<number> => {
-  const logged = await services.cases.logRequest(officer, {
-    receivedOn: '2024-11-25',
-    requestText: 'Correspondence about the contract.',
-  })
-  if (!logged.ok) throw new Error('the bench case could not be logged')
-  const queued = await documents.addDocuments(officer, logged.value.case.reference, [
-    { name: 'letters.pdf', content: Readable.from([Buffer.from(bytes)]) },
-  ])
-  if (!queued.ok) throw new Error('the bench PDF could not be added')
-  await services.store.transaction((repositories) => repositories.jobs.claim(queued.value.id, services.clock.now()))
-  const summary = await ingestion.run(queued.value)
+  const summary = await bench.ingest(bytes, 'letters.pdf')
   if (summary.pages !== PAGES) throw new Error(`the bench PDF was not read whole: ${JSON.stringify(summary.failures)}`)
   return Object.values(summary.findingsByType).reduce((sum, count) => sum + count, 0)
 }
@@ -141,6 +108,6 @@ try {
       `${rate(measured.seconds) >= TARGET ? 'PASS' : 'FAIL'}`,
   )
 } finally {
-  await database.close()
+  await bench.close()
   rmSync(folder, { recursive: true, force: true })
 }
