@@ -6,6 +6,7 @@ import { letterCommand } from './cli/letter.command.ts'
 import { dbCommand } from './cli/db.command.ts'
 import { deadlineCommand } from './cli/deadline.command.ts'
 import { demoCommand } from './cli/demo.command.ts'
+import { directoryCommand } from './cli/directory.command.ts'
 import { exemptionsCommand } from './cli/exemptions.command.ts'
 import { holidaysCommand } from './cli/holidays.command.ts'
 import { ingestCommand } from './cli/ingest.command.ts'
@@ -44,6 +45,7 @@ const COMMANDS: readonly Command[] = [
   exemptionsCommand,
   piiCommand,
   ingestCommand,
+  directoryCommand,
   orgCommand,
   userCommand,
   auditCommand,
