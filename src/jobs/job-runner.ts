@@ -41,6 +41,7 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
   let current: Promise<void> = Promise.resolve()
   let timer: NodeJS.Timeout | undefined
   let woken = false
+  let wakeFromPause: (() => void) | undefined
 
   const work = async (job: Job, onProgress?: (progress: IngestProgress) => void) => {
     try {
@@ -76,7 +77,17 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
       if (job === undefined) break
       const failed = !(await work(job))
       // Backing off after a fault: a database that has gone away is not hammered, and others' jobs wait a moment.
-      if (failed) await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** job.attempts)))
+      if (failed) {
+        await new Promise<void>((resolve) => {
+          const pause = setTimeout(resolve, Math.min(30_000, 1000 * 2 ** job.attempts))
+          // Stopping ends the pause at once: a shutdown never waits out a back-off.
+          wakeFromPause = () => {
+            clearTimeout(pause)
+            resolve()
+          }
+        })
+        wakeFromPause = undefined
+      }
     }
   }
 
@@ -111,6 +122,7 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
     },
     stop: async () => {
       running = false
+      wakeFromPause?.()
       if (timer !== undefined) clearInterval(timer)
       await current
     },
