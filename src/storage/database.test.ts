@@ -19,6 +19,13 @@ const TABLES = [
   'case_letter',
   'case_link',
   'case_part',
+  'directory_person',
+  'document',
+  'document_finding',
+  'document_page',
+  'document_text',
+  'finding_decision',
+  'job',
   'organisation',
   'requester',
   'user_account',
@@ -29,6 +36,8 @@ const tablesOf = async (database: Database): Promise<string[]> =>
   (await database.db.introspection.getTables())
     .map((table) => table.name)
     .filter((name) => !name.startsWith('kysely_'))
+    // SQLite's full-text index (a virtual table and its shadow tables); PostgreSQL indexes a column instead.
+    .filter((name) => !name.startsWith('document_text_fts'))
     .sort()
 
 const anOrganisation = (overrides: Partial<Organisation> = {}): Organisation => ({
