@@ -97,10 +97,17 @@ const sameToken = (a: string, b: string): boolean => {
  * `X-CSRF-Token` header). API-token requests need none: a browser never sends a bearer token by itself.
  */
 export const csrfTokenMatches = (req: Request, res: Response): boolean => {
+  const body = req.body as Record<string, unknown> | undefined
+  return csrfTokenIs(res, req.get('x-csrf-token') ?? (typeof body?.['_csrf'] === 'string' ? body['_csrf'] : undefined))
+}
+
+/**
+ * Whether a token sent is the session's CSRF token (always true for API tokens). For forms whose body is not parsed
+ * before the route, like a multipart upload, which reads its `_csrf` field from the stream before any file.
+ */
+export const csrfTokenIs = (res: Response, sent: string | undefined): boolean => {
   if (res.locals.authenticatedBy !== 'session') return true
   const expected = res.locals.csrfToken
-  const body = req.body as Record<string, unknown> | undefined
-  const sent = req.get('x-csrf-token') ?? (typeof body?.['_csrf'] === 'string' ? body['_csrf'] : undefined)
   return expected !== undefined && sent !== undefined && sameToken(sent, expected)
 }
 

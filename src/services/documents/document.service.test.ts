@@ -330,6 +330,37 @@ describeEachDialect('documents: adding, reading, searching and reviewing', (dial
     expect(names.sort()).toEqual(['resume-1.txt', 'resume-2.txt'])
   })
 
+  it('counts a case’s documents, failures and findings to review', async () => {
+    const counted = await documents.countDocuments(officer, reference)
+    if (!counted.ok) throw new Error('not counted')
+    const listed = await documents.searchDocuments(officer, reference, { limit: 1000 })
+    const pending = await documents.listFindings(officer, reference, { status: 'pending' })
+    expect(counted.value.documents).toBe(listed.ok ? listed.value.length : -1)
+    expect(counted.value.failed).toBe(
+      listed.ok ? listed.value.filter((hit) => hit.document.status === 'failed').length : -1,
+    )
+    expect(counted.value.toReview).toBe(pending.ok ? pending.value.length : -1)
+    expect(counted.value.jobsUnderWay).toBe(0)
+    const elsewhere = await documents.countDocuments(otherOrganisation, reference)
+    expect(!elsewhere.ok && elsewhere.error.kind).toBe('not-found')
+  })
+
+  it('marks documents of a case in scope, and refuses a document that is not the case’s', async () => {
+    const listed = await documents.searchDocuments(officer, reference)
+    const id = listed.ok ? (listed.value[0]?.document.id ?? '') : ''
+    const marked = await documents.setScopeInCase(officer, reference, [id, id], 'in-scope')
+    expect(marked.ok && marked.value.changed).toBe(1)
+    const other = await services.cases.logRequest(officer, {
+      receivedOn: '2024-03-02',
+      requestText: 'Another request.',
+    })
+    if (!other.ok) throw new Error('not logged')
+    const wrongCase = await documents.setScopeInCase(officer, other.value.case.reference, [id], 'out-of-scope')
+    expect(!wrongCase.ok && wrongCase.error.kind).toBe('not-found')
+    const detail = await documents.getDocument(officer, id)
+    expect(detail.ok && detail.value.document.scope).toBe('in-scope')
+  })
+
   it('refuses a role that cannot change cases', async () => {
     const auditor = await addTestActor(
       services,

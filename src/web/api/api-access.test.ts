@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import request from 'supertest'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useTestApp } from '../../../test/app.ts'
@@ -5,6 +6,7 @@ import { PERMISSION_ROLES, ROLES, type Permission, type Role } from '../../domai
 import type { CaseState } from '../../domain/case/case.ts'
 import type { Organisation } from '../../domain/case/organisation.ts'
 import { transitionFor, type CaseAction } from '../../domain/case/case-workflow.ts'
+import { commandLineActor } from '../../services/actor.ts'
 import {
   addOrganisation,
   addTokenHolder,
@@ -54,6 +56,13 @@ const EXPECTED: Readonly<Record<string, readonly Role[]>> = {
   'list users': [O, B, A, D, U],
   'read a user': [O, B, A, D, U],
   'add a user': [D],
+  'add documents to a case': [O, B, A, D],
+  'read a job': [O, B, A, D, U],
+  'list a case’s documents': [O, B, A, D, U],
+  'read a document': [O, B, A, D, U],
+  'list a case’s findings': [O, B, A, D, U],
+  'decide a finding': [O, B, A, D],
+  'mark documents in or out of scope': [O, B, A, D],
 }
 
 /** Roles that see who asked: the rest are applicant-blind. */
@@ -67,6 +76,8 @@ const api = () => request(testApp().app)
 let organisation: Organisation
 const holders = new Map<Role, TokenHolder>()
 let shared: string
+/** A job, a document and a finding of the shared case, read before the tests start. */
+const documents = { jobId: '', documentId: '', findingId: '' }
 
 const holder = (role: Role): TokenHolder => {
   const found = holders.get(role)
@@ -79,6 +90,16 @@ beforeAll(async () => {
   organisation = await addOrganisation(deps)
   for (const role of ROLES) holders.set(role, await addTokenHolder(deps, organisation, [role]))
   shared = await logCase(deps, organisation)
+  const added = await deps.documents.addDocuments(commandLineActor(organisation.id), shared, [
+    { name: 'note.txt', content: Readable.from([Buffer.from('Write to jo.testperson@example.com about the lights.')]) },
+  ])
+  if (!added.ok) throw new Error(JSON.stringify(added.error))
+  await deps.jobs.runNow(added.value.id)
+  const found = await deps.documents.listFindings(commandLineActor(organisation.id), shared)
+  if (!found.ok || found.value[0] === undefined) throw new Error('The document’s finding was not found')
+  documents.jobId = added.value.id
+  documents.documentId = found.value[0].documentId
+  documents.findingId = found.value[0].id
 })
 
 interface Operation {
@@ -229,6 +250,43 @@ const OPERATIONS: Readonly<Record<keyof typeof EXPECTED, Operation>> = {
         .post('/api/v1/users')
         .set(bearer(who))
         .send({ email: `added-by-${who.user.id}@example.org`, roles: ['officer'] }),
+  },
+  'add documents to a case': {
+    rule: { permission: 'edit-cases' },
+    send: (who) =>
+      api()
+        .post(`/api/v1/cases/${shared}/documents`)
+        .set(bearer(who))
+        .attach('files', Buffer.from('A note about the streetlights.'), 'streetlights.txt'),
+  },
+  'read a job': {
+    rule: { permission: 'read-cases' },
+    send: (who) => api().get(`/api/v1/jobs/${documents.jobId}`).set(bearer(who)),
+  },
+  'list a case’s documents': {
+    rule: { permission: 'read-cases' },
+    send: (who) => api().get(`/api/v1/cases/${shared}/documents?q=lights`).set(bearer(who)),
+  },
+  'read a document': {
+    rule: { permission: 'read-cases' },
+    send: (who) => api().get(`/api/v1/documents/${documents.documentId}?text=true`).set(bearer(who)),
+  },
+  'list a case’s findings': {
+    rule: { permission: 'read-cases' },
+    send: (who) => api().get(`/api/v1/cases/${shared}/findings?status=pending`).set(bearer(who)),
+  },
+  'decide a finding': {
+    rule: { permission: 'edit-cases' },
+    send: (who) =>
+      api().post(`/api/v1/findings/${documents.findingId}/decision`).set(bearer(who)).send({ decision: 'pending' }),
+  },
+  'mark documents in or out of scope': {
+    rule: { permission: 'edit-cases' },
+    send: (who) =>
+      api()
+        .post(`/api/v1/cases/${shared}/documents/scope`)
+        .set(bearer(who))
+        .send({ documentIds: [documents.documentId], scope: 'in-scope' }),
   },
 }
 

@@ -22,7 +22,13 @@ import {
   partsChangeSchema,
   readBody,
   readCaseListQuery,
+  findingDecisionSchema,
+  readDocumentListQuery,
+  readDocumentQuery,
   readExemptionQuery,
+  readFindingQuery,
+  readUploadQuery,
+  scopeChangeSchema,
   readLetterKind,
   readLetterQuery,
   readObject,
@@ -36,7 +42,12 @@ import {
   caseSummaryResource,
   caseViewResource,
   checkResource,
+  documentDetailResource,
+  documentHitResource,
   etagOf,
+  findingResource,
+  jobHref,
+  jobResource,
   letterResource,
   userHref,
   userResource,
@@ -53,6 +64,7 @@ import {
   type ProblemError,
 } from './problem.ts'
 import type { OpenApiDocument } from './openapi.ts'
+import { readUploadRequest, UploadError, type UploadRequest } from '../uploads.ts'
 
 type CaseFilter = NonNullable<Parameters<CaseService['listCases']>[1]>
 
@@ -137,8 +149,19 @@ const pageLink = (req: Request, path: string, offset: number): string => {
   return query === '' ? `${API_BASE}${path}` : `${API_BASE}${path}?${query}`
 }
 
+/** The problem for files that could not be read from the request: a malformed body, or too many files. */
+const uploadProblem = (error: UploadError): Problem =>
+  error.code === 'too-many-files'
+    ? problem('body-too-large', error.message)
+    : problem('malformed-upload', error.message)
+
+export type ApiDependencies = Pick<
+  Dependencies,
+  'cases' | 'letters' | 'users' | 'organisations' | 'calendar' | 'documents'
+>
+
 export const createApiHandlers = (
-  deps: Pick<Dependencies, 'cases' | 'letters' | 'users' | 'organisations' | 'calendar'>,
+  deps: ApiDependencies,
   openApiDocument: () => OpenApiDocument,
 ): Record<OperationId, RequestHandler> => {
   const filterOf = (actor: Actor, query: CaseListQuery, fetch: number): CaseFilter => ({
@@ -349,6 +372,126 @@ export const createApiHandlers = (
       const drafted = await deps.letters.draftLetter(actor, reference, kind.value)
       if (!drafted.ok) return sendProblem(res, letterProblem(drafted.error, kind.value))
       res.json(letterResource(canonicalReference(req), kind.value, drafted.value))
+    },
+
+    addCaseDocuments: async (req, res) => {
+      const actor = actorOf(res)
+      const query = readUploadQuery(req.query)
+      if (!query.ok) {
+        // Refused before its files were wanted: the body is read and thrown away.
+        req.resume()
+        return sendProblem(res, query.error)
+      }
+      const upload: UploadRequest = readUploadRequest(req, {
+        fileField: 'files',
+        ...(query.value.name === undefined ? {} : { rawName: query.value.name }),
+        ...(query.value.custodian === undefined ? {} : { custodian: query.value.custodian }),
+      })
+      const refuse = (details: Problem) => {
+        upload.discard()
+        sendProblem(res, details)
+      }
+      let added
+      try {
+        added = await deps.documents.addDocuments(actor, referenceOf(req), upload.files)
+      } catch (error) {
+        if (error instanceof UploadError) return refuse(uploadProblem(error))
+        throw error
+      }
+      if (!added.ok) {
+        if (added.error.kind === 'invalid') {
+          const multipart = typeof req.is('multipart/form-data') === 'string'
+          return refuse(
+            multipart
+              ? invalidBody([{ field: 'files', message: 'Send at least one file, as a part called files' }])
+              : invalidParameters([
+                  {
+                    field: 'name',
+                    message:
+                      'Send the file as the body, with its name in name (like ?name=report.pdf), or send multipart/form-data with files parts',
+                  },
+                ]),
+          )
+        }
+        upload.discard()
+        return sendServiceError(res, added.error)
+      }
+      res.location(jobHref(added.value.id)).status(202).json(jobResource(added.value))
+    },
+
+    getJob: async (req, res) => {
+      const found = await deps.documents.getJob(actorOf(res), parameter(req, 'jobId'))
+      if (!found.ok) return sendServiceError(res, found.error)
+      res.json(jobResource(found.value))
+    },
+
+    listCaseDocuments: async (req, res) => {
+      const actor = actorOf(res)
+      const query = readDocumentListQuery(req.query)
+      if (!query.ok) return sendProblem(res, query.error)
+      const limit = query.value.limit ?? 100
+      const offset = query.value.offset ?? 0
+      // One more than asked for, to know whether there is a next page.
+      const found = await deps.documents.searchDocuments(actor, referenceOf(req), { ...query.value, limit: limit + 1 })
+      if (!found.ok) return sendServiceError(res, found.error)
+      const path = `/cases/${encodeURIComponent(canonicalReference(req))}/documents`
+      res.json({
+        items: found.value.slice(0, limit).map(documentHitResource),
+        limit,
+        offset,
+        _links: {
+          self: { href: pageLink(req, path, offset) },
+          ...(found.value.length > limit ? { next: { href: pageLink(req, path, offset + limit) } } : {}),
+          ...(offset > 0 ? { prev: { href: pageLink(req, path, Math.max(0, offset - limit)) } } : {}),
+          case: { href: caseHref(canonicalReference(req)) },
+        },
+      })
+    },
+
+    getDocument: async (req, res) => {
+      const query = readDocumentQuery(req.query)
+      if (!query.ok) return sendProblem(res, query.error)
+      const found = await deps.documents.getDocument(actorOf(res), parameter(req, 'documentId'))
+      if (!found.ok) return sendServiceError(res, found.error)
+      res.json(documentDetailResource(found.value, query.value))
+    },
+
+    listCaseFindings: async (req, res) => {
+      const query = readFindingQuery(req.query)
+      if (!query.ok) return sendProblem(res, query.error)
+      const found = await deps.documents.listFindings(actorOf(res), referenceOf(req), query.value)
+      if (!found.ok) {
+        // The service names the filters it refuses as fields: here they are query parameters.
+        if (found.error.kind === 'invalid') return sendProblem(res, invalidParameters(found.error.problems))
+        return sendServiceError(res, found.error)
+      }
+      res.json({ items: found.value.map(findingResource) })
+    },
+
+    decideFinding: async (req, res) => {
+      const body = readBody(findingDecisionSchema, req.body)
+      if (!body.ok) return sendProblem(res, body.error)
+      const decided = await deps.documents.decideFinding(
+        actorOf(res),
+        parameter(req, 'findingId'),
+        body.value.decision,
+        body.value.reach,
+      )
+      if (!decided.ok) return sendServiceError(res, decided.error)
+      res.json(decided.value)
+    },
+
+    setDocumentScope: async (req, res) => {
+      const body = readBody(scopeChangeSchema, req.body)
+      if (!body.ok) return sendProblem(res, body.error)
+      const changed = await deps.documents.setScopeInCase(
+        actorOf(res),
+        referenceOf(req),
+        body.value.documentIds,
+        body.value.scope,
+      )
+      if (!changed.ok) return sendServiceError(res, changed.error)
+      res.json(changed.value)
     },
 
     listExemptions: (req, res) => {

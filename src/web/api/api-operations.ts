@@ -28,6 +28,13 @@ export type OperationId =
   | 'getLetter'
   | 'editLetter'
   | 'listExemptions'
+  | 'addCaseDocuments'
+  | 'getJob'
+  | 'listCaseDocuments'
+  | 'getDocument'
+  | 'listCaseFindings'
+  | 'decideFinding'
+  | 'setDocumentScope'
 
 /** Who may call an operation: anyone, a role with a permission, or the roles the workflow table names. */
 export type Access =
@@ -42,14 +49,17 @@ export interface ApiOperation {
   readonly method: HttpMethod
   /** The path under /api/v1, OpenAPI style: `/cases/{reference}`. */
   readonly path: string
-  readonly tag: 'Cases' | 'Letters' | 'Exemptions' | 'Users' | 'Search' | 'Document'
+  readonly tag: 'Cases' | 'Letters' | 'Documents' | 'Exemptions' | 'Users' | 'Search' | 'Document'
   readonly summary: string
   readonly description: string
   readonly access: Access
   /** The query parameters it reads, by their key in QUERY_PARAMETERS. */
   readonly query?: readonly QueryParameter[]
-  /** The schema (a component name) of its JSON body, if it takes one. */
-  readonly body?: { readonly schema: string; readonly description: string }
+  /**
+   * The schema (a component name) of its JSON body, if it takes one. An `upload` takes files instead: a
+   * multipart/form-data body (the schema describes its parts) or one file as the raw body, streamed as it arrives.
+   */
+  readonly body?: { readonly schema: string; readonly description: string; readonly upload?: boolean }
   /** Whether it changes a case, so needs If-Match or a version, and may meet a conflict. */
   readonly versioned: boolean
   /** Whether a change the workflow does not allow now is refused (409 with the reason). */
@@ -57,7 +67,8 @@ export interface ApiOperation {
   /** Whether a path parameter or `format` naming something there is none of (a letter kind) is a 400. */
   readonly badParameters?: boolean
   readonly success: {
-    readonly status: 200 | 201
+    /** 202: accepted, to be done by a job (the Location header is the job). */
+    readonly status: 200 | 201 | 202
     readonly description: string
     readonly schema: string
     readonly headers?: readonly ('ETag' | 'Location' | 'Content-Disposition')[]
@@ -344,6 +355,109 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     query: ['q', 'limit', 'offset'],
     versioned: false,
     success: { status: 200, description: 'The cases found', schema: 'SearchResults' },
+  },
+  {
+    id: 'addCaseDocuments',
+    method: 'post',
+    path: '/cases/{reference}/documents',
+    tag: 'Documents',
+    summary: 'Add documents to a case',
+    description:
+      'Adds files to the case and queues a job to read them: their text (OCR for scans), what is hidden in them, exact duplicates, near-duplicates, email threads and the personal data in them. Send `multipart/form-data` with one or more `files` parts (a `custodian` field before them says whose they were), or one file as the raw body with its name in `name`. Each file is stored as it arrives. A file over the size limit is not kept: the job records it as a failure, with what to do. The answer is the job: poll its Location for progress.',
+    access: read('edit-cases'),
+    query: ['fileName', 'uploadCustodian'],
+    body: {
+      schema: 'DocumentUpload',
+      description: 'The files: multipart/form-data, or one file as the raw body (any other media type)',
+      upload: true,
+    },
+    versioned: false,
+    success: { status: 202, description: 'The job that will read the files', schema: 'Job', headers: ['Location'] },
+  },
+  {
+    id: 'getJob',
+    method: 'get',
+    path: '/jobs/{jobId}',
+    tag: 'Documents',
+    summary: 'Read a job',
+    description:
+      'A job’s progress: its state (queued, running, finished, failed), how many of its files are done of how many, and once it has finished, what it found (documents, pages, duplicates, near-duplicate groups, threads, personal data by type, and each file that could not be read with the reason).',
+    access: read('read-cases'),
+    versioned: false,
+    success: { status: 200, description: 'The job', schema: 'Job' },
+  },
+  {
+    id: 'listCaseDocuments',
+    method: 'get',
+    path: '/cases/{reference}/documents',
+    tag: 'Documents',
+    summary: 'List or search a case’s documents',
+    description:
+      'The case’s documents, in the order they were added; with `q`, those whose text matches, best first, each with the passage that matched best and where in it the words are. `q` takes words (all must match), "a phrase", OR between alternatives and -word to leave out; search syntax is never passed to the database as such.',
+    access: read('read-cases'),
+    query: [
+      'documentText',
+      'sender',
+      'documentFrom',
+      'documentTo',
+      'scope',
+      'custodian',
+      'documentLimit',
+      'documentOffset',
+    ],
+    versioned: false,
+    success: { status: 200, description: 'A page of documents', schema: 'DocumentList' },
+  },
+  {
+    id: 'getDocument',
+    method: 'get',
+    path: '/documents/{documentId}',
+    tag: 'Documents',
+    summary: 'Read a document',
+    description:
+      'A document: where it came from, its dates, email headers, anything hidden in it, notes, its pages (their words and where they are with `words=true`), the personal data found in it with the decisions taken, and what was attached to it or inside it. Its text with `text=true`. An exact duplicate shows the pages, text and findings of the document it duplicates.',
+    access: read('read-cases'),
+    query: ['words', 'text'],
+    versioned: false,
+    success: { status: 200, description: 'The document', schema: 'DocumentDetail' },
+  },
+  {
+    id: 'listCaseFindings',
+    method: 'get',
+    path: '/cases/{reference}/findings',
+    tag: 'Documents',
+    summary: 'List the personal data found in a case',
+    description: 'The findings in every document of the case, by document and place: the review queue.',
+    access: read('read-cases'),
+    query: ['findingStatus', 'findingType'],
+    versioned: false,
+    success: { status: 200, description: 'The findings', schema: 'FindingList' },
+  },
+  {
+    id: 'decideFinding',
+    method: 'post',
+    path: '/findings/{findingId}/decision',
+    tag: 'Documents',
+    summary: 'Decide a finding',
+    description:
+      'Accepts a finding (it is personal data, to be redacted), rejects it (it is not, or it is to be released), or sets it back to pending. The decision reaches the same text in the document’s exact duplicates, near-duplicates and thread; with `reach: case`, every finding of that text in the case, now and in documents added later.',
+    access: read('edit-cases'),
+    body: { schema: 'FindingDecision', description: 'The decision, and how far it reaches' },
+    versioned: false,
+    success: { status: 200, description: 'How many findings were decided', schema: 'FindingDecisionResult' },
+  },
+  {
+    id: 'setDocumentScope',
+    method: 'post',
+    path: '/cases/{reference}/documents/scope',
+    tag: 'Documents',
+    summary: 'Mark documents in or out of scope',
+    description:
+      'Marks documents of the case in scope of the request, out of scope, or undecided. Every id must be a document of the case: one that is not is 404, and nothing changes.',
+    access: read('edit-cases'),
+    body: { schema: 'ScopeChange', description: 'The documents and their scope' },
+    versioned: false,
+    success: { status: 200, description: 'How many documents changed', schema: 'ScopeChangeResult' },
   },
 ]
 

@@ -12,6 +12,9 @@ import { REGIMES, type Regime } from '../../domain/deadlines/regime.ts'
 import { fail, ok, type Result } from '../../domain/result.ts'
 import { problemsFromZod } from '../../services/cases/case-document.ts'
 import type { FieldProblem } from '../../services/service-error.ts'
+import { DOCUMENT_SCOPES, FINDING_STATUSES, type DocumentScope } from '../../documents/document-records.ts'
+import { PII_TYPES } from '../../documents/pii/finding.ts'
+import type { DocumentFilter } from '../../services/documents/document.service.ts'
 import { badParameter, invalidBody, invalidHeader, invalidParameters, problem, type Problem } from './problem.ts'
 
 /**
@@ -251,6 +254,55 @@ export const EXEMPTION_PARAMETERS = {
   },
 } as const
 
+export const DEFAULT_DOCUMENT_PAGE_SIZE = 100
+export const MAX_DOCUMENT_PAGE_SIZE = 1000
+
+const BOOLEAN = ['true', 'false'] as const
+
+/** Each query parameter of the documents' operations. */
+export const DOCUMENT_PARAMETERS = {
+  documentText: {
+    name: 'q',
+    description:
+      'Words the text must contain (all of them), "a phrase", OR between alternatives, -word to leave out; at most 500 characters',
+  },
+  sender: { description: 'Only emails whose sender’s name or address contains this' },
+  documentFrom: { name: 'from', format: 'date', description: 'Only documents dated on or after this day (YYYY-MM-DD)' },
+  documentTo: { name: 'to', format: 'date', description: 'Only documents dated on or before this day (YYYY-MM-DD)' },
+  scope: { values: DOCUMENT_SCOPES, one: true, description: 'Only documents marked so' },
+  custodian: { description: 'Only documents of this custodian (exactly as recorded)' },
+  documentLimit: {
+    name: 'limit',
+    type: 'integer',
+    minimum: 1,
+    description: `How many documents to send, 1 to ${MAX_DOCUMENT_PAGE_SIZE} (default ${DEFAULT_DOCUMENT_PAGE_SIZE})`,
+  },
+  documentOffset: { name: 'offset', type: 'integer', minimum: 0, description: 'How many documents to skip' },
+  words: {
+    values: BOOLEAN,
+    one: true,
+    description: 'true: each page with its words and where they are on the page (large for a long document)',
+  },
+  text: { values: BOOLEAN, one: true, description: 'true: the document’s whole text as well' },
+  findingStatus: { name: 'status', values: FINDING_STATUSES, one: true, description: 'Only findings so decided' },
+  findingType: {
+    name: 'type',
+    values: PII_TYPES,
+    one: true,
+    description: 'Only findings of this kind of personal data',
+  },
+  fileName: {
+    name: 'name',
+    description:
+      'With a raw body: the file’s name, with its extension (report.pdf). Not used with multipart/form-data.',
+  },
+  uploadCustodian: {
+    name: 'custodian',
+    description:
+      'Whose documents these are (the member of staff or the system they came from); a multipart `custodian` field before the files says the same',
+  },
+} as const
+
 /** How the OpenAPI document describes a query parameter. */
 export interface QueryParameterSpec {
   /** The name in the query string, when it is not the key (two parameters called `regime` mean different things). */
@@ -269,6 +321,7 @@ export const QUERY_PARAMETERS = {
   ...CASE_LIST_PARAMETERS,
   ...LETTER_PARAMETERS,
   ...EXEMPTION_PARAMETERS,
+  ...DOCUMENT_PARAMETERS,
 } as const satisfies Readonly<Record<string, QueryParameterSpec>>
 
 export type QueryParameter = keyof typeof QUERY_PARAMETERS
@@ -456,4 +509,145 @@ export const readExemptionQuery = (
   }
   if (problems.length > 0) return fail(invalidParameters(problems))
   return ok(regime === undefined || regime === '' ? {} : { regime: regime as ExemptionRegime })
+}
+
+/** A reviewer's decision on a finding, and how far it reaches. */
+export const findingDecisionSchema = z
+  .object({
+    decision: z.enum(['accepted', 'rejected', 'pending'], {
+      error: 'decision must be accepted, rejected or pending',
+    }),
+    reach: z.enum(['duplicates', 'case'], { error: 'reach must be duplicates or case' }).default('duplicates').meta({
+      description:
+        'duplicates (the default): this finding and the same text in the document’s duplicates, near-duplicates and thread; case: the same text anywhere in the case, and in documents added later',
+    }),
+  })
+  .strict()
+
+export const scopeChangeSchema = z
+  .object({
+    documentIds: z
+      .array(z.string().max(100), { error: 'documentIds must be a list of document ids' })
+      .min(1, 'Give at least one document id')
+      .max(1000, 'Give at most 1,000 document ids at a time'),
+    scope: z.enum(DOCUMENT_SCOPES as readonly [DocumentScope, ...DocumentScope[]], {
+      error: oneOf('scope', DOCUMENT_SCOPES),
+    }),
+  })
+  .strict()
+
+/** Reads a whole number parameter, or a problem naming it. */
+const wholeNumberParameter = (
+  query: Record<string, unknown>,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+  problems: FieldProblem[],
+): number => readWholeNumber(name, single(query[name])?.trim(), min, max, fallback, problems)
+
+const parameterNames = (specs: Readonly<Record<string, QueryParameterSpec>>, keys: readonly string[]): string[] =>
+  keys.map((key) => specs[key]?.name ?? key)
+
+/** The search of a case's documents, read from `q`, `sender`, `from`, `to`, `scope`, `custodian`, `limit`, `offset`. */
+export const readDocumentListQuery = (query: Record<string, unknown>): Result<DocumentFilter, Problem> => {
+  const keys = [
+    'documentText',
+    'sender',
+    'documentFrom',
+    'documentTo',
+    'scope',
+    'custodian',
+    'documentLimit',
+    'documentOffset',
+  ] as const
+  const problems = unknownParameters(query, parameterNames(DOCUMENT_PARAMETERS, keys))
+  const text = (name: string): string | undefined => {
+    const value = single(query[name])?.trim()
+    return value === undefined || value === '' ? undefined : value
+  }
+  const q = text('q')
+  if (q !== undefined && q.length > 500) problems.push({ field: 'q', message: 'q must be 500 characters or fewer' })
+  const sender = text('sender')
+  if (sender !== undefined && sender.length > 200) {
+    problems.push({ field: 'sender', message: 'sender must be 200 characters or fewer' })
+  }
+  const dates: Partial<Record<'from' | 'to', IsoDate>> = {}
+  for (const name of ['from', 'to'] as const) {
+    const value = text(name)
+    if (value === undefined) continue
+    const read = readLabelledDate(name, value)
+    if (read.ok) dates[name] = read.value
+    else problems.push({ field: name, message: read.error })
+  }
+  const scope = text('scope')
+  if (scope !== undefined && !(DOCUMENT_SCOPES as readonly string[]).includes(scope)) {
+    problems.push({ field: 'scope', message: `${scope.slice(0, 40)}: ${oneOf('scope', DOCUMENT_SCOPES)}` })
+  }
+  const custodian = text('custodian')
+  const limit = wholeNumberParameter(query, 'limit', 1, MAX_DOCUMENT_PAGE_SIZE, DEFAULT_DOCUMENT_PAGE_SIZE, problems)
+  const offset = wholeNumberParameter(query, 'offset', 0, 1_000_000, 0, problems)
+  if (problems.length > 0) return fail(invalidParameters(problems))
+  return ok({
+    ...(q === undefined ? {} : { text: q }),
+    ...(sender === undefined ? {} : { sender }),
+    ...dates,
+    ...(scope === undefined ? {} : { scope: scope as DocumentScope }),
+    ...(custodian === undefined ? {} : { custodian }),
+    limit,
+    offset,
+  })
+}
+
+const readBoolean = (query: Record<string, unknown>, name: string, problems: FieldProblem[]): boolean | undefined => {
+  const value = single(query[name])?.trim()
+  if (value === undefined || value === '') return undefined
+  if (value === 'true' || value === 'false') return value === 'true'
+  problems.push({ field: name, message: `${name} must be true or false` })
+  return undefined
+}
+
+/** What a read of a document asks for besides the document: its pages' words, its text. */
+export const readDocumentQuery = (
+  query: Record<string, unknown>,
+): Result<{ readonly words: boolean; readonly text: boolean }, Problem> => {
+  const problems = unknownParameters(query, ['words', 'text'])
+  const words = readBoolean(query, 'words', problems)
+  const text = readBoolean(query, 'text', problems)
+  if (problems.length > 0) return fail(invalidParameters(problems))
+  return ok({ words: words ?? false, text: text ?? false })
+}
+
+/** The review queue's filters: `status` and `type` (the service checks their values). */
+export const readFindingQuery = (
+  query: Record<string, unknown>,
+): Result<{ readonly status?: string; readonly type?: string }, Problem> => {
+  const problems = unknownParameters(query, ['status', 'type'])
+  if (problems.length > 0) return fail(invalidParameters(problems))
+  const status = single(query['status'])?.trim()
+  const type = single(query['type'])?.trim()
+  return ok({
+    ...(status === undefined || status === '' ? {} : { status }),
+    ...(type === undefined || type === '' ? {} : { type }),
+  })
+}
+
+/** An upload's parameters: the raw body's file name, and whose the files are. */
+export const readUploadQuery = (
+  query: Record<string, unknown>,
+): Result<{ readonly name?: string; readonly custodian?: string }, Problem> => {
+  const problems = unknownParameters(query, ['name', 'custodian'])
+  const name = single(query['name'])?.trim()
+  const custodian = single(query['custodian'])?.trim()
+  if (name !== undefined && name.length > 255) {
+    problems.push({ field: 'name', message: 'name must be 255 characters or fewer' })
+  }
+  if (custodian !== undefined && custodian.length > 200) {
+    problems.push({ field: 'custodian', message: 'custodian must be 200 characters or fewer' })
+  }
+  if (problems.length > 0) return fail(invalidParameters(problems))
+  return ok({
+    ...(name === undefined || name === '' ? {} : { name }),
+    ...(custodian === undefined || custodian === '' ? {} : { custodian }),
+  })
 }

@@ -9,6 +9,8 @@ import type { CheckReport } from '../../domain/decisions/refusal-notice-check.ts
 import type { LetterKind } from '../../domain/letters/letter-document.ts'
 import { outcomeLetterKind, type LetterDraft } from '../../services/letters/letter.service.ts'
 import type { User } from '../../services/users/user.service.ts'
+import type { CaseDocument, DocumentFinding, Job, StoredPage } from '../../documents/document-records.ts'
+import type { DocumentDetail, DocumentHit } from '../../services/documents/document.service.ts'
 
 /**
  * How the API shows cases and users: plain JSON with `_links` to where each one lives. A case's `links` field is
@@ -121,4 +123,87 @@ export const userResource = (user: User) => ({
   disabled: user.disabled,
   canSignIn: user.canSignIn,
   _links: { self: href(userHref(user.id)) },
+})
+
+export const jobHref = (id: string): string => `${API_BASE}/jobs/${encodeURIComponent(id)}`
+export const documentHref = (id: string): string => `${API_BASE}/documents/${encodeURIComponent(id)}`
+export const findingDecisionHref = (id: string): string => `${API_BASE}/findings/${encodeURIComponent(id)}/decision`
+
+/** A job as a client polls it: its progress and, once finished, what it found. The files' names stay in the job. */
+export const jobResource = (job: Job) => ({
+  id: job.id,
+  kind: job.kind,
+  state: job.state,
+  done: job.done,
+  total: job.total,
+  summary: job.summary,
+  error: job.error,
+  createdBy: job.createdBy,
+  createdAt: job.createdAt,
+  startedAt: job.startedAt,
+  finishedAt: job.finishedAt,
+  _links: { self: href(jobHref(job.id)) },
+})
+
+/** A document: everything recorded about it but its fingerprint (an internal detail of near-duplicate grouping). */
+export const documentResource = (document: CaseDocument) => {
+  const { organisationId: _organisationId, fingerprint: _fingerprint, ...rest } = document
+  return {
+    ...rest,
+    _links: {
+      self: href(documentHref(document.id)),
+      ...(document.parentId === null ? {} : { parent: href(documentHref(document.parentId)) }),
+      ...(document.duplicateOf === null ? {} : { duplicateOf: href(documentHref(document.duplicateOf)) }),
+      ...(document.nearDuplicateOf === null ? {} : { nearDuplicateOf: href(documentHref(document.nearDuplicateOf)) }),
+    },
+  }
+}
+
+export const findingResource = (finding: DocumentFinding) => {
+  const { organisationId: _organisationId, ...rest } = finding
+  return {
+    ...rest,
+    _links: { document: href(documentHref(finding.documentId)), decision: href(findingDecisionHref(finding.id)) },
+  }
+}
+
+/**
+ * A search hit: the document, and the passage that matched best as plain text with where the matches are in it
+ * (UTF-16 offsets), rather than the database's marks.
+ */
+export const documentHitResource = (hit: DocumentHit) => {
+  let snippet: string | null = null
+  const highlights: { start: number; end: number }[] = []
+  if (hit.snippet !== null) {
+    let text = ''
+    let start: number | null = null
+    for (const character of hit.snippet) {
+      if (character === '\u0001') start = text.length
+      else if (character === '\u0002') {
+        if (start !== null && text.length > start) highlights.push({ start, end: text.length })
+        start = null
+      } else text += character
+    }
+    snippet = text
+  }
+  return { document: documentResource(hit.document), snippet, highlights, page: hit.page }
+}
+
+const pageResource = (page: StoredPage, words: boolean) => {
+  const { documentId: _documentId, words: pageWords, ...rest } = page
+  return words ? { ...rest, words: pageWords } : rest
+}
+
+/** A document with its pages, findings and children; its pages' words and its text only when asked for. */
+export const documentDetailResource = (detail: DocumentDetail, options: { words: boolean; text: boolean }) => ({
+  document: documentResource(detail.document),
+  pages: detail.pages.map((page) => pageResource(page, options.words)),
+  findings: detail.findings.map(findingResource),
+  children: detail.children.map(documentResource),
+  ...(options.text ? { text: detail.text } : {}),
+  _links: {
+    self: href(documentHref(detail.document.id)),
+    text: href(`${documentHref(detail.document.id)}?text=true`),
+    words: href(`${documentHref(detail.document.id)}?words=true`),
+  },
 })

@@ -4,7 +4,7 @@ import type { Dependencies } from '../../dependencies.ts'
 import type { Logger } from '../../logger.ts'
 import { forbidden } from '../../services/service-error.ts'
 import { csrfTokenMatches, may } from '../authentication.ts'
-import { createApiHandlers } from './api-handlers.ts'
+import { createApiHandlers, type ApiDependencies } from './api-handlers.ts'
 import { API_OPERATIONS, expressPath, type ApiOperation } from './api-operations.ts'
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.ts'
 import { problem, sendProblem, sendServiceError, type Problem } from './problem.ts'
@@ -154,9 +154,7 @@ const apiErrors =
  * The JSON API, mounted at /api/v1. The OpenAPI document is public; everything else needs an API token or a session,
  * works only within the caller's organisation, and answers errors as RFC 9457 problems.
  */
-export const apiRoutes = (
-  deps: Pick<Dependencies, 'cases' | 'letters' | 'users' | 'organisations' | 'calendar' | 'logger'>,
-): Router => {
+export const apiRoutes = (deps: ApiDependencies & Pick<Dependencies, 'logger'>): Router => {
   let document: OpenApiDocument | undefined
   const openApiDocument = (): OpenApiDocument => (document ??= buildOpenApiDocument())
   const handlers = createApiHandlers(deps, openApiDocument)
@@ -170,9 +168,14 @@ export const apiRoutes = (
   API_OPERATIONS.filter((operation) => operation.access.kind === 'public').forEach(register)
   router.use(requireAuthentication)
   router.use(requireCsrfToken)
+  // Uploads stream their files from the request as they arrive: they are registered before any body is parsed.
+  const uploads = API_OPERATIONS.filter((operation) => operation.body?.upload === true)
+  uploads.forEach(register)
   router.use(requireJsonBody)
   router.use(express.json({ limit: BODY_LIMIT_BYTES, type: JSON_TYPES, strict: true }))
-  API_OPERATIONS.filter((operation) => operation.access.kind !== 'public').forEach(register)
+  API_OPERATIONS.filter((operation) => operation.access.kind !== 'public' && !uploads.includes(operation)).forEach(
+    register,
+  )
   router.use(notFoundOrNotAllowed)
   router.use(apiErrors(deps.logger.child({ component: 'api' })))
   return router

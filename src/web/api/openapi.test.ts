@@ -1,6 +1,8 @@
+import { Readable } from 'node:stream'
 import request from 'supertest'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useTestApp } from '../../../test/app.ts'
+import { commandLineActor } from '../../services/actor.ts'
 import { caseDocumentJsonSchema } from '../../services/cases/case-document.ts'
 import { apiRoutes } from './api.routes.ts'
 import { addOrganisation, addTokenHolder, bearer, logCase, type TokenHolder } from './api.test-support.ts'
@@ -67,11 +69,21 @@ describe('the OpenAPI document', () => {
   describe('served by the app', () => {
     let administrator: TokenHolder
     let reference: string
+    const ids = { jobId: '', documentId: '', findingId: '' }
     beforeAll(async () => {
       const { deps } = testApp()
       const organisation = await addOrganisation(deps)
       administrator = await addTokenHolder(deps, organisation, ['administrator'])
       reference = await logCase(deps, organisation)
+      const added = await deps.documents.addDocuments(commandLineActor(organisation.id), reference, [
+        { name: 'note.txt', content: Readable.from([Buffer.from('Ask kim.testperson@example.com.')]) },
+      ])
+      if (!added.ok) throw new Error(JSON.stringify(added.error))
+      await deps.jobs.runNow(added.value.id)
+      const found = await deps.documents.listFindings(commandLineActor(organisation.id), reference)
+      ids.jobId = added.value.id
+      ids.documentId = found.ok ? (found.value[0]?.documentId ?? '') : ''
+      ids.findingId = found.ok ? (found.value[0]?.id ?? '') : ''
     })
 
     it('is what /api/v1/openapi.json sends, without authentication', async () => {
@@ -86,7 +98,10 @@ describe('the OpenAPI document', () => {
         const url = `/api/v1${path
           .replace('{reference}', reference)
           .replace('{id}', administrator.user.id)
-          .replace('{kind}', 'acknowledgement')}`
+          .replace('{kind}', 'acknowledgement')
+          .replace('{jobId}', ids.jobId)
+          .replace('{documentId}', ids.documentId)
+          .replace('{findingId}', ids.findingId)}`
         const call = request(testApp().app)[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](url)
         const response = await (method === 'GET'
           ? call.set(bearer(administrator))
@@ -223,6 +238,55 @@ describe('the OpenAPI document', () => {
       name: 'regime',
       schema: { enum: ['foia', 'eir', 'foisa'] },
     })
+  })
+
+  it('describes the documents: files streamed in, a job to poll, searches, findings and their decisions', () => {
+    const operation = (path: string, method: string) =>
+      document.paths[path]?.[method] as unknown as {
+        operationId: string
+        tags: string[]
+        parameters?: { $ref: string }[]
+        requestBody?: { content: Record<string, { schema: unknown }> }
+        responses: Record<string, { content?: Record<string, unknown>; $ref?: string; headers?: object }>
+      }
+    const add = operation('/cases/{reference}/documents', 'post')
+    expect(add.operationId).toBe('addCaseDocuments')
+    expect(add.tags).toEqual(['Documents'])
+    expect(Object.keys(add.requestBody?.content ?? {})).toEqual(['multipart/form-data', 'application/octet-stream'])
+    expect(add.requestBody?.content['multipart/form-data']?.schema).toEqual({
+      $ref: '#/components/schemas/DocumentUpload',
+    })
+    expect(add.responses['202']?.headers).toHaveProperty('Location')
+    expect(add.responses['202']?.content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/Job' } },
+    })
+    expect(add.responses['400']).toEqual({ $ref: '#/components/responses/MalformedUpload' })
+    expect(add.responses['415']).toBeUndefined()
+    expect(add.parameters?.map((parameter) => parameter.$ref.split('/').pop())).toEqual([
+      'reference',
+      'fileName',
+      'uploadCustodian',
+      'CsrfToken',
+    ])
+    expect(operation('/jobs/{jobId}', 'get').parameters).toEqual([{ $ref: '#/components/parameters/jobId' }])
+    const list = operation('/cases/{reference}/documents', 'get')
+    expect(
+      list.parameters?.map((parameter) => {
+        const resolved = deref(parameter as unknown as { name: string })
+        return resolved.name
+      }),
+    ).toEqual(['reference', 'q', 'sender', 'from', 'to', 'scope', 'custodian', 'limit', 'offset'])
+    expect(operation('/documents/{documentId}', 'get').responses['200']?.content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/DocumentDetail' } },
+    })
+    expect(operation('/findings/{findingId}/decision', 'post').requestBody?.content['application/json']).toEqual({
+      schema: { $ref: '#/components/schemas/FindingDecision' },
+    })
+    expect(document.components.schemas['FindingDecision']).toMatchObject({
+      properties: { decision: { enum: ['accepted', 'rejected', 'pending'] }, reach: { enum: ['duplicates', 'case'] } },
+    })
+    expect(document.components.schemas['ScopeChange']).toMatchObject({ required: ['documentIds', 'scope'] })
+    expect((document['tags'] as { name: string }[]).map((tag) => tag.name)).toContain('Documents')
   })
 
   it('describes errors as problem details, and the document itself as public', () => {

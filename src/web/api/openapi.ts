@@ -7,9 +7,15 @@ import { EXEMPTION_REGIMES } from '../../domain/exemptions/exemption.ts'
 import { LETTER_KINDS } from '../../domain/letters/letter-document.ts'
 import { REGIMES } from '../../domain/deadlines/regime.ts'
 import { caseDocumentJsonSchema } from '../../services/cases/case-document.ts'
+import { DOCUMENT_SCOPES, FINDING_STATUSES } from '../../documents/document-records.ts'
+import { PII_TYPES } from '../../documents/pii/finding.ts'
+import { DOCUMENT_KINDS } from '../../documents/reading/document-reading.ts'
+import { MAX_FILES_PER_REQUEST } from '../uploads.ts'
 import { API_OPERATIONS, pathParameters, type ApiOperation } from './api-operations.ts'
 import {
   decisionsChangeSchema,
+  findingDecisionSchema,
+  scopeChangeSchema,
   letterEditSchema,
   linksChangeSchema,
   newUserSchema,
@@ -329,6 +335,7 @@ const caseSchemas = (document: JsonSchema): Record<string, JsonSchema> => {
     },
     ...letterSchemas(),
     ...exemptionSchemas(),
+    ...documentSchemas(),
     OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document' },
   }
 }
@@ -443,6 +450,266 @@ const letterSchemas = (): Record<string, JsonSchema> => ({
 
 const status = { enum: ['absolute', 'qualified'] }
 
+const integer = { type: 'integer', minimum: 0 }
+const mailAddress = { type: 'object', properties: { name: text, address: text } }
+const box = {
+  type: 'object',
+  description: 'A rectangle on the page in PDF points, from the top left of the page as shown',
+  properties: { x: { type: 'number' }, y: { type: 'number' }, width: { type: 'number' }, height: { type: 'number' } },
+  required: ['x', 'y', 'width', 'height'],
+}
+const readProblem = {
+  type: 'object',
+  description: 'Why a file could not be read, and what to do: never any of its content',
+  properties: {
+    code: { type: 'string', examples: ['empty', 'encrypted', 'too-large', 'corrupt', 'archive-bomb'] },
+    message: text,
+  },
+  required: ['code', 'message'],
+}
+
+const documentSchemas = (): Record<string, JsonSchema> => ({
+  DocumentUpload: {
+    type: 'object',
+    description: `The parts of a multipart/form-data upload. Parts are read in order: a \`custodian\` field applies to the files after it. At most ${MAX_FILES_PER_REQUEST} files a request.`,
+    properties: {
+      custodian: { type: 'string', maxLength: 200, description: 'Whose documents these are' },
+      files: {
+        type: 'array',
+        items: { type: 'string', contentMediaType: 'application/octet-stream' },
+        description: 'One part for each file, with its name in the part’s filename',
+      },
+    },
+    required: ['files'],
+  },
+  IngestSummary: {
+    type: 'object',
+    description: 'What a job found, so far while it runs and in full once it has finished',
+    properties: {
+      documents: { ...integer, description: 'Documents read, attachments and archive entries included' },
+      pages: integer,
+      exactDuplicates: integer,
+      nearDuplicateGroups: integer,
+      threads: integer,
+      findingsByType: {
+        type: 'object',
+        description: 'Personal data found, by kind',
+        propertyNames: { enum: [...PII_TYPES] },
+        additionalProperties: integer,
+      },
+      hiddenContent: { ...integer, description: 'Hidden sheets, rows, columns and cells in spreadsheets' },
+      failures: {
+        type: 'array',
+        description: 'Each file that could not be read, and why',
+        items: {
+          type: 'object',
+          properties: { name: text, code: text, message: text },
+          required: ['name', 'code', 'message'],
+        },
+      },
+    },
+    required: ['documents', 'pages', 'exactDuplicates', 'nearDuplicateGroups', 'threads', 'findingsByType', 'failures'],
+  },
+  Job: {
+    type: 'object',
+    description: 'Work done in the background: reading the files added to a case',
+    properties: {
+      id: text,
+      kind: { enum: ['ingest'] },
+      state: { enum: ['queued', 'running', 'finished', 'failed'] },
+      done: { ...integer, description: 'Files finished' },
+      total: { ...integer, description: 'Files in the job' },
+      summary: nullable(ref('IngestSummary')),
+      error: { ...nullable(text), description: 'Why a failed job stopped' },
+      createdBy: text,
+      createdAt: dateTime,
+      startedAt: nullable(dateTime),
+      finishedAt: nullable(dateTime),
+      _links: links,
+    },
+    required: ['id', 'kind', 'state', 'done', 'total', 'summary', 'createdAt'],
+  },
+  Document: {
+    type: 'object',
+    description:
+      'A document of a case: a file added to it, or one found inside another (an attachment, an archive entry)',
+    properties: {
+      id: text,
+      caseId: text,
+      parentId: { ...nullable(text), description: 'The email or archive it came out of' },
+      jobId: nullable(text),
+      jobItem: nullable(integer),
+      name: { type: 'string', description: 'The file’s name as given, cleaned of paths and control characters' },
+      sha256: nullable(text),
+      size: nullable(integer),
+      mediaType: { ...nullable(text), description: 'What the bytes are, whatever the name says' },
+      kind: nullable({ enum: [...DOCUMENT_KINDS] }),
+      status: { enum: ['read', 'failed'] },
+      problem: nullable(readProblem),
+      source: { type: 'string', examples: ['Upload', 'Attached to reply.eml'] },
+      custodian: nullable(text),
+      title: nullable(text),
+      author: nullable(text),
+      authoredAt: nullable(text),
+      modifiedAt: nullable(text),
+      documentDate: {
+        ...nullable(text),
+        description: 'An email’s sent date, else the file’s modified or created date',
+      },
+      emailFrom: nullable(text),
+      emailTo: stringList,
+      emailSubject: nullable(text),
+      messageId: nullable(text),
+      pageCount: integer,
+      textLength: integer,
+      hidden: {
+        type: 'array',
+        description: 'What a reader of a spreadsheet’s values could not see: review it before anything is released',
+        items: {
+          type: 'object',
+          properties: { kind: { enum: ['sheet', 'row', 'column', 'cell'] }, sheet: text, where: text, how: text },
+          required: ['kind', 'sheet', 'where', 'how'],
+        },
+      },
+      notes: { ...stringList, description: 'What the reviewer should know: a misleading extension, say' },
+      email: nullable({
+        type: 'object',
+        properties: {
+          messageId: text,
+          inReplyTo: text,
+          references: stringList,
+          subject: text,
+          from: mailAddress,
+          to: { type: 'array', items: mailAddress },
+          cc: { type: 'array', items: mailAddress },
+          sentAt: dateTime,
+        },
+      }),
+      duplicateOf: { ...nullable(text), description: 'The document with the same bytes, reviewed there' },
+      nearDuplicateOf: { ...nullable(text), description: 'The representative of its near-duplicate group' },
+      similarity: { ...nullable({ type: 'number', minimum: 0, maximum: 1 }), description: 'Its similarity to it' },
+      threadId: nullable(text),
+      threadRole: {
+        ...nullable({ enum: ['most-inclusive', 'covered', 'also-review'] }),
+        description: 'most-inclusive: review the thread here; covered: its text is quoted in a later message',
+      },
+      scope: { enum: [...DOCUMENT_SCOPES] },
+      createdAt: dateTime,
+      _links: links,
+    },
+    required: ['id', 'caseId', 'name', 'status', 'source', 'scope', 'createdAt', '_links'],
+  },
+  DocumentHit: {
+    type: 'object',
+    properties: {
+      document: ref('Document'),
+      snippet: { ...nullable(text), description: 'The passage that matched best (with q only)' },
+      highlights: {
+        type: 'array',
+        description: 'Where the matches are in the snippet (UTF-16 offsets, end exclusive)',
+        items: {
+          type: 'object',
+          properties: { start: integer, end: integer },
+          required: ['start', 'end'],
+        },
+      },
+      page: { ...nullable(integer), description: 'The page of the passage, for paged documents' },
+    },
+    required: ['document', 'snippet', 'highlights', 'page'],
+  },
+  DocumentList: {
+    type: 'object',
+    properties: {
+      items: { type: 'array', items: ref('DocumentHit') },
+      limit: integer,
+      offset: integer,
+      _links: links,
+    },
+    required: ['items', 'limit', 'offset', '_links'],
+  },
+  Finding: {
+    type: 'object',
+    description: 'Personal data found in a document, and the decision on it',
+    properties: {
+      id: text,
+      caseId: text,
+      documentId: text,
+      type: { enum: [...PII_TYPES] },
+      start: { ...integer, description: 'Where it starts in the document’s text (UTF-16 offset)' },
+      end: integer,
+      text: { type: 'string', description: 'What was found: personal data' },
+      textKey: { type: 'string', description: 'The text folded, to match the same thing elsewhere' },
+      page: nullable(integer),
+      boxes: { ...nullable({ type: 'array', items: box }), description: 'Where it is on its page' },
+      score: { type: 'number', minimum: 0, maximum: 1 },
+      reason: { type: 'string', description: 'Why it was found (never the text itself)' },
+      status: { enum: [...FINDING_STATUSES] },
+      decidedHow: {
+        ...nullable({ enum: ['reviewer', 'duplicate', 'case'] }),
+        description:
+          'reviewer: decided on this finding; duplicate: the same text decided in a duplicate, near-duplicate or the thread; case: the case’s rule for this text',
+      },
+      decidedBy: nullable(text),
+      decidedAt: nullable(dateTime),
+      _links: links,
+    },
+    required: ['id', 'documentId', 'type', 'start', 'end', 'text', 'status', '_links'],
+  },
+  FindingList: {
+    type: 'object',
+    properties: { items: { type: 'array', items: ref('Finding') } },
+    required: ['items'],
+  },
+  DocumentDetail: {
+    type: 'object',
+    properties: {
+      document: ref('Document'),
+      pages: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            number: { type: 'integer', minimum: 1 },
+            width: { type: 'number' },
+            height: { type: 'number' },
+            rotation: { enum: [0, 90, 180, 270] },
+            ocr: { type: 'boolean', description: 'Whether the text was read from an image' },
+            textOffset: integer,
+            textLength: integer,
+            words: {
+              type: 'array',
+              description: 'With words=true only',
+              items: {
+                type: 'object',
+                properties: { text, start: integer, end: integer, box, confidence: { type: 'number' } },
+                required: ['text', 'start', 'end', 'box'],
+              },
+            },
+          },
+          required: ['number', 'width', 'height', 'textOffset', 'textLength'],
+        },
+      },
+      findings: { type: 'array', items: ref('Finding') },
+      children: { type: 'array', items: ref('Document'), description: 'Attachments and archive entries' },
+      text: { type: 'string', description: 'With text=true only' },
+      _links: links,
+    },
+    required: ['document', 'pages', 'findings', 'children', '_links'],
+  },
+  FindingDecision: fromZod(findingDecisionSchema),
+  FindingDecisionResult: {
+    type: 'object',
+    properties: { decided: { type: 'integer', minimum: 1, description: 'Findings decided, this one included' } },
+    required: ['decided'],
+  },
+  ScopeChange: fromZod(scopeChangeSchema),
+  ScopeChangeResult: {
+    type: 'object',
+    properties: { changed: integer },
+    required: ['changed'],
+  },
+})
+
 const exemptionSchemas = (): Record<string, JsonSchema> => ({
   Exemption: {
     type: 'object',
@@ -542,7 +809,12 @@ const responses = () => ({
     'forbidden',
     'the role cannot do this, or a session-cookie request that changes something did not carry X-CSRF-Token',
   ),
-  NotFound: problemResponse('not-found', 'there is no such case or user in your organisation'),
+  NotFound: problemResponse('not-found', 'there is no such case, user, document, finding or job in your organisation'),
+  MalformedUpload: problemResponse(
+    'malformed-upload',
+    'the multipart body could not be read (no boundary, or it stops before its end)',
+  ),
+  TooManyFiles: problemResponse('body-too-large', `more than ${MAX_FILES_PER_REQUEST} files in one request`),
   Conflict: {
     description:
       '409: someone changed the case after the version sent (ConflictProblem), or the case cannot do that now (RefusedProblem)',
@@ -580,6 +852,21 @@ const parameters = () => ({
     schema: { type: 'string', maxLength: 40 },
   },
   id: { name: 'id', in: 'path', required: true, description: 'The user’s id', schema: { type: 'string' } },
+  jobId: { name: 'jobId', in: 'path', required: true, description: 'The job’s id', schema: { type: 'string' } },
+  documentId: {
+    name: 'documentId',
+    in: 'path',
+    required: true,
+    description: 'The document’s id',
+    schema: { type: 'string' },
+  },
+  findingId: {
+    name: 'findingId',
+    in: 'path',
+    required: true,
+    description: 'The finding’s id',
+    schema: { type: 'string' },
+  },
   letterKind: {
     name: 'kind',
     in: 'path',
@@ -657,7 +944,10 @@ const operationObject = (operation: ApiOperation) => {
         : { headers: Object.fromEntries(operation.success.headers.map((name) => [name, headerSchemas[name]])) }),
     },
   }
-  if (operation.body !== undefined) {
+  if (operation.body?.upload === true) {
+    operationResponses['400'] = responseRef('MalformedUpload')
+    operationResponses['413'] = responseRef('TooManyFiles')
+  } else if (operation.body !== undefined) {
     operationResponses['400'] = responseRef(
       operation.badParameters === true ? 'MalformedBodyOrBadParameter' : 'MalformedBody',
     )
@@ -704,7 +994,18 @@ const operationObject = (operation: ApiOperation) => {
           requestBody: {
             required: true,
             description: operation.body.description,
-            content: { 'application/json': { schema: ref(operation.body.schema) } },
+            content:
+              operation.body.upload === true
+                ? {
+                    'multipart/form-data': {
+                      schema: ref(operation.body.schema),
+                      encoding: { files: { contentType: 'application/octet-stream' } },
+                    },
+                    'application/octet-stream': {
+                      schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+                    },
+                  }
+                : { 'application/json': { schema: ref(operation.body.schema) } },
           },
         }),
     responses: operationResponses,
@@ -754,6 +1055,11 @@ export const buildOpenApiDocument = (operations: readonly ApiOperation[] = API_O
       {
         name: 'Letters',
         description: 'The letters of a case as JSON, HTML, PDF or DOCX; officers’ edits; the refusal-notice check',
+      },
+      {
+        name: 'Documents',
+        description:
+          'The documents gathered for a case: adding and reading them (a job), searching them, and reviewing the personal data found in them',
       },
       { name: 'Exemptions', description: 'The exemptions, exceptions and refusal grounds a decision cites' },
       { name: 'Users', description: 'The organisation’s users and roles' },

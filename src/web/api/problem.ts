@@ -12,6 +12,7 @@ export const PROBLEM_BASE = 'https://disclose.example/problems/'
 export const PROBLEM_KINDS = {
   validation: { status: 422, title: 'Check what you sent' },
   'malformed-body': { status: 400, title: 'The request body is not valid JSON' },
+  'malformed-upload': { status: 400, title: 'The files sent could not be read' },
   'bad-parameter': { status: 400, title: 'The address asks for something Disclose does not have' },
   'body-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'Send the body as JSON' },

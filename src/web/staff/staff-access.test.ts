@@ -10,7 +10,8 @@ vi.setConfig({ testTimeout: 30_000 })
 const testApp = useTestApp()
 
 type Who = Role | 'public'
-type Route = 'GET /cases' | 'GET /cases/{ref}' | 'POST /sign-out without _csrf' | 'POST /sign-out'
+type Route =
+  'GET /cases' | 'GET /cases/{ref}' | 'GET /cases/{ref}/documents' | 'POST /sign-out without _csrf' | 'POST /sign-out'
 
 /**
  * What each role, and the public, gets from each staff route: written out by hand, not derived from the role table,
@@ -18,22 +19,48 @@ type Route = 'GET /cases' | 'GET /cases/{ref}' | 'POST /sign-out without _csrf' 
  * the public is sent to sign in; a sign-out without the session's CSRF token is refused.
  */
 const EXPECTED: Readonly<Record<Who, Readonly<Record<Route, number>>>> = {
-  public: { 'GET /cases': 302, 'GET /cases/{ref}': 302, 'POST /sign-out without _csrf': 303, 'POST /sign-out': 303 },
-  officer: { 'GET /cases': 200, 'GET /cases/{ref}': 200, 'POST /sign-out without _csrf': 403, 'POST /sign-out': 303 },
+  public: {
+    'GET /cases': 302,
+    'GET /cases/{ref}': 302,
+    'GET /cases/{ref}/documents': 302,
+    'POST /sign-out without _csrf': 303,
+    'POST /sign-out': 303,
+  },
+  officer: {
+    'GET /cases': 200,
+    'GET /cases/{ref}': 200,
+    'GET /cases/{ref}/documents': 200,
+    'POST /sign-out without _csrf': 403,
+    'POST /sign-out': 303,
+  },
   'applicant-blind-officer': {
     'GET /cases': 200,
     'GET /cases/{ref}': 200,
+    'GET /cases/{ref}/documents': 200,
     'POST /sign-out without _csrf': 403,
     'POST /sign-out': 303,
   },
-  approver: { 'GET /cases': 200, 'GET /cases/{ref}': 200, 'POST /sign-out without _csrf': 403, 'POST /sign-out': 303 },
+  approver: {
+    'GET /cases': 200,
+    'GET /cases/{ref}': 200,
+    'GET /cases/{ref}/documents': 200,
+    'POST /sign-out without _csrf': 403,
+    'POST /sign-out': 303,
+  },
   administrator: {
     'GET /cases': 200,
     'GET /cases/{ref}': 200,
+    'GET /cases/{ref}/documents': 200,
     'POST /sign-out without _csrf': 403,
     'POST /sign-out': 303,
   },
-  auditor: { 'GET /cases': 200, 'GET /cases/{ref}': 200, 'POST /sign-out without _csrf': 403, 'POST /sign-out': 303 },
+  auditor: {
+    'GET /cases': 200,
+    'GET /cases/{ref}': 200,
+    'GET /cases/{ref}/documents': 200,
+    'POST /sign-out without _csrf': 403,
+    'POST /sign-out': 303,
+  },
 }
 
 const ROLES_TESTED: readonly Role[] = ['officer', 'applicant-blind-officer', 'approver', 'administrator', 'auditor']
@@ -63,6 +90,8 @@ const send = async (route: Route, who: SignedInStaff | undefined): Promise<reque
       return withCookie(request(app).get('/cases'))
     case 'GET /cases/{ref}':
       return withCookie(request(app).get(`/cases/${reference}`))
+    case 'GET /cases/{ref}/documents':
+      return withCookie(request(app).get(`/cases/${reference}/documents`))
     case 'POST /sign-out without _csrf':
       return withCookie(request(app).post('/sign-out')).type('form').send({})
     case 'POST /sign-out':
@@ -73,7 +102,13 @@ const send = async (route: Route, who: SignedInStaff | undefined): Promise<reque
 }
 
 // Signing out last: it ends the session the other routes need.
-const ROUTES: readonly Route[] = ['GET /cases', 'GET /cases/{ref}', 'POST /sign-out without _csrf', 'POST /sign-out']
+const ROUTES: readonly Route[] = [
+  'GET /cases',
+  'GET /cases/{ref}',
+  'GET /cases/{ref}/documents',
+  'POST /sign-out without _csrf',
+  'POST /sign-out',
+]
 
 describe('who may use the staff pages', () => {
   it.each(Object.keys(EXPECTED) as Who[])('gives %s the statuses in the table', async (who) => {
@@ -98,6 +133,10 @@ describe('who may use the staff pages', () => {
     const page = await request(app).get(`/cases/${reference}`).set('Cookie', otherOrganisationOfficer.cookie)
     expect(page.status).toBe(404)
     expect(page.text).not.toContain('Authority A’s request')
+    const documents = await request(app)
+      .get(`/cases/${reference}/documents`)
+      .set('Cookie', otherOrganisationOfficer.cookie)
+    expect(documents.status).toBe(404)
   })
 
   it('refuses any staff form sent without the CSRF token before it reaches a route', async () => {

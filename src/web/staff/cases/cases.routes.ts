@@ -10,8 +10,12 @@ import { signedInAs } from '../require-sign-in.ts'
 import { httpErrorFor } from '../service-errors.ts'
 import { CASE_LIST_LIMIT, caseListView, defaultCaseList, readCaseListFilter } from './case-list-view.ts'
 import { casePageView } from './case-page-view.ts'
+import { documentCountsView } from '../documents/documents-view.ts'
 
-type CasesDependencies = Pick<Dependencies, 'cases' | 'letters' | 'users' | 'organisations' | 'calendar' | 'clock'>
+type CasesDependencies = Pick<
+  Dependencies,
+  'cases' | 'letters' | 'users' | 'organisations' | 'calendar' | 'clock' | 'documents'
+>
 
 const valueOf = <T>(result: Result<T, ServiceError>): T => {
   if (!result.ok) throw httpErrorFor(result.error)
@@ -81,6 +85,10 @@ export const casesRoutes = (deps: CasesDependencies): Router => {
         drafted.ok ? { ok: true } : { ok: false, reason: letterUnavailableReason(drafted.error) },
       )
     }
+    const documents = documentCountsView(
+      view.case.reference,
+      valueOf(await deps.documents.countDocuments(actor, view.case.reference)),
+    )
     res.render('staff/cases/case.njk', {
       ...casePageView({
         view,
@@ -93,6 +101,7 @@ export const casesRoutes = (deps: CasesDependencies): Router => {
       }),
       check,
       letter,
+      documents,
     })
   })
 
