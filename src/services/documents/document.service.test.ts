@@ -325,6 +325,8 @@ describeEachDialect('documents: adding, reading, searching and reviewing', (dial
     await services.store.transaction((repositories) => repositories.jobs.requeueAbandoned())
     const job = await runner.runNow(queued.value.id)
     expect(job?.state).toBe('finished')
+    // The summary carries on from what was counted before the stop.
+    expect(job?.summary?.documents).toBe(2)
     const listed = await documents.searchDocuments(officer, reference, { text: 'permits' })
     const names = listed.ok ? listed.value.map((hit) => hit.document.name).filter((n) => n.startsWith('resume')) : []
     expect(names.sort()).toEqual(['resume-1.txt', 'resume-2.txt'])

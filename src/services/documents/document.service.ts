@@ -359,14 +359,15 @@ export const createDocumentService = (dependencies: DocumentServiceDependencies)
     countDocuments: async (actor: Actor, reference: string): Promise<Result<DocumentCounts, ServiceError>> => {
       const subject = await caseOf(actor, reference)
       if (!subject.ok) return subject
-      const [documents, findings, jobs] = await Promise.all([
+      const [documents, failed, findings, jobs] = await Promise.all([
         store.read.documents.countForCase(actor.organisationId, subject.value.id),
+        store.read.documents.countForCase(actor.organisationId, subject.value.id, 'failed'),
         store.read.documents.findingCounts(actor.organisationId, subject.value.id),
         store.read.jobs.forCase(actor.organisationId, subject.value.id, 1000),
       ])
       return ok({
         documents,
-        failed: jobs.reduce((sum, job) => sum + (job.summary?.failures.length ?? 0), 0),
+        failed,
         findings: findings.reduce((sum, count) => sum + count.count, 0),
         toReview: findings.filter((count) => count.status === 'pending').reduce((sum, count) => sum + count.count, 0),
         jobsUnderWay: jobs.filter((job) => job.state === 'queued' || job.state === 'running').length,

@@ -101,8 +101,10 @@ export const createDocumentIngestion = (dependencies: IngestionDependencies) => 
   const run = async (job: Job, onProgress?: (progress: IngestProgress) => void): Promise<IngestSummary> => {
     const caseId = job.caseId
     if (caseId === null) throw new Error('An ingestion job belongs to a case')
-    const summary = { ...emptySummary(), findingsByType: {} as Partial<Record<PiiType, number>> }
-    const failures: IngestSummary['failures'][number][] = []
+    // A resumed job carries on from what it had counted when it stopped.
+    const before = job.summary ?? emptySummary()
+    const summary = { ...before, findingsByType: { ...before.findingsByType } as Partial<Record<PiiType, number>> }
+    const failures: IngestSummary['failures'][number][] = [...before.failures]
     const snapshot = (): IngestSummary => ({ ...summary, failures: [...failures] })
     const gazetteer = await gazetteerFor(store.read, job)
     const remembered = new Map(

@@ -352,13 +352,14 @@ export const createDocumentRepository = (db: Kysely<Schema>, dialect: DialectNam
         }))
     },
 
-    countForCase: async (organisationId: string, caseId: string): Promise<number> => {
-      const row = await db
+    countForCase: async (organisationId: string, caseId: string, status?: CaseDocument['status']): Promise<number> => {
+      let query = db
         .selectFrom('document')
         .select((eb) => eb.fn.countAll<number>().as('count'))
         .where('organisation_id', '=', organisationId)
         .where('case_id', '=', caseId)
-        .executeTakeFirstOrThrow()
+      if (status !== undefined) query = query.where('status', '=', status)
+      const row = await query.executeTakeFirstOrThrow()
       return Number(row.count)
     },
 
