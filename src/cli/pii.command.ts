@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { PII_TYPES, type Finding, type PiiType } from '../documents/pii/finding.ts'
-import { findPersonalData } from '../documents/pii/find-personal-data.ts'
 import { createTesseractOcr } from '../documents/adapters/tesseract.ocr.ts'
 import { createDocumentReader } from '../documents/read-document.ts'
 import { DEFAULT_READ_LIMITS, type Box } from '../documents/reading/document-reading.ts'
@@ -88,6 +87,9 @@ interface PagedFinding extends Finding {
 }
 
 /** Reads a file that is not plain text (a PDF, an image, a Word file, an email) as ingestion would, and finds. */
+/** The finder, with compromise's model: seconds to load, so only when this command runs. */
+const loadFinder = async () => (await import('../documents/pii/find-personal-data.ts')).findPersonalData
+
 const findInDocument = async (
   file: string,
   bytes: Uint8Array,
@@ -103,6 +105,7 @@ const findInDocument = async (
     const reading = await read({ bytes, name: file, depth: 0 })
     if (!reading.ok) return fail(`${file}: ${reading.error.message}`)
     for (const note of reading.value.notes) context.err(oneLine(`${COMMAND}: ${file}: ${note}`))
+    const findPersonalData = await loadFinder()
     return ok(
       findPersonalData(reading.value.text).map((finding): PagedFinding => {
         const page = pageOfOffset(reading.value, finding.start)
@@ -211,7 +214,7 @@ const run = async (args: readonly string[], context: CliContext): Promise<ExitCo
   } else {
     const text = await readInput(file, context)
     if (!text.ok) return usageError(context, COMMAND, text.error)
-    findings = findPersonalData(text.value)
+    findings = (await loadFinder())(text.value)
   }
   if (values.json === true) {
     printJson(

@@ -1,15 +1,6 @@
 import type { Result } from '../domain/result.ts'
-import { readSpreadsheet } from './adapters/exceljs-spreadsheet.reader.ts'
-import { readZip } from './adapters/fflate-zip.reader.ts'
-import { readEml } from './adapters/mailparser-email.reader.ts'
-import { readDocx } from './adapters/mammoth-docx.reader.ts'
-import { readImage } from './adapters/mupdf-image.reader.ts'
-import { readPdf } from './adapters/mupdf-pdf.reader.ts'
-import { readMsg } from './adapters/msgreader-outlook.reader.ts'
 import type { DocumentReader, OcrEngine } from './ports.ts'
-import { readCsv } from './reading/csv.reader.ts'
 import type { DocumentReading, ReadInput, ReadLimits, ReadProblem } from './reading/document-reading.ts'
-import { readPlainText } from './reading/plain-text.reader.ts'
 import { identifyFile } from './reading/sniff.ts'
 
 export interface DocumentReaderOptions {
@@ -31,29 +22,34 @@ export const createDocumentReader = (options: DocumentReaderOptions): DocumentRe
     const { kind, mediaType, notes } = identity.value
     let read: Result<DocumentReading, ReadProblem>
     switch (kind) {
+      // Each reader is loaded when a file of its kind first arrives: exceljs, mammoth and mailparser take seconds to
+      // load, and most commands (and many cases) never need them.
       case 'pdf':
-        read = await readPdf(input, limits, ocr)
+        read = await (await import('./adapters/mupdf-pdf.reader.ts')).readPdf(input, limits, ocr)
         break
       case 'image':
-        read = await readImage(input, limits, ocr)
+        read = await (await import('./adapters/mupdf-image.reader.ts')).readImage(input, limits, ocr)
         break
       case 'docx':
-        read = await readDocx(input, limits)
+        read = await (await import('./adapters/mammoth-docx.reader.ts')).readDocx(input, limits)
         break
       case 'spreadsheet':
-        read = await readSpreadsheet(input, limits)
+        read = await (await import('./adapters/exceljs-spreadsheet.reader.ts')).readSpreadsheet(input, limits)
         break
       case 'csv':
-        read = readCsv(input)
+        read = (await import('./reading/csv.reader.ts')).readCsv(input)
         break
       case 'email':
-        read = mediaType === 'application/vnd.ms-outlook' ? readMsg(input) : await readEml(input)
+        read =
+          mediaType === 'application/vnd.ms-outlook'
+            ? (await import('./adapters/msgreader-outlook.reader.ts')).readMsg(input)
+            : await (await import('./adapters/mailparser-email.reader.ts')).readEml(input)
         break
       case 'archive':
-        read = readZip(input, limits)
+        read = (await import('./adapters/fflate-zip.reader.ts')).readZip(input, limits)
         break
       case 'text':
-        read = readPlainText(input)
+        read = (await import('./reading/plain-text.reader.ts')).readPlainText(input)
         break
     }
     if (!read.ok || notes.length === 0) return read

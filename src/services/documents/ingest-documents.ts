@@ -11,8 +11,7 @@ import {
 } from '../../documents/document-records.ts'
 import { sliceText } from '../../documents/document-text.ts'
 import { baseName, displayName } from '../../documents/reading/file-names.ts'
-import { compileGazetteer, type CompiledGazetteer } from '../../documents/pii/names.ts'
-import { findPersonalData } from '../../documents/pii/find-personal-data.ts'
+import type { CompiledGazetteer } from '../../documents/pii/names.ts'
 import type { PiiType } from '../../documents/pii/finding.ts'
 import type { DocumentReader, FileStore } from '../../documents/ports.ts'
 import type { DocumentReading, ReadProblem } from '../../documents/reading/document-reading.ts'
@@ -70,7 +69,11 @@ const addressText = (address: { name?: string; address?: string } | undefined): 
 }
 
 /** People the finder looks for: the requester, and the organisation's staff, less those whose names are released. */
-const gazetteerFor = async (repositories: Repositories, job: Job): Promise<CompiledGazetteer> => {
+const gazetteerFor = async (
+  repositories: Repositories,
+  job: Job,
+  compileGazetteer: (gazetteer: { people: { name: string; role: string }[]; allowList: string[] }) => CompiledGazetteer,
+): Promise<CompiledGazetteer> => {
   const people: { name: string; role: string }[] = []
   const allowList: string[] = []
   if (job.caseId !== null) {
@@ -99,6 +102,9 @@ export const createDocumentIngestion = (dependencies: IngestionDependencies) => 
   const { store, files, clock, logger } = dependencies
 
   const run = async (job: Job, onProgress?: (progress: IngestProgress) => void): Promise<IngestSummary> => {
+    // The finder (with compromise's model) takes seconds to load: only when there is something to read.
+    const { findPersonalData } = await import('../../documents/pii/find-personal-data.ts')
+    const { compileGazetteer } = await import('../../documents/pii/names.ts')
     const caseId = job.caseId
     if (caseId === null) throw new Error('An ingestion job belongs to a case')
     // A resumed job carries on from what it had counted when it stopped.
@@ -106,7 +112,7 @@ export const createDocumentIngestion = (dependencies: IngestionDependencies) => 
     const summary = { ...before, findingsByType: { ...before.findingsByType } as Partial<Record<PiiType, number>> }
     const failures: IngestSummary['failures'][number][] = [...before.failures]
     const snapshot = (): IngestSummary => ({ ...summary, failures: [...failures] })
-    const gazetteer = await gazetteerFor(store.read, job)
+    const gazetteer = await gazetteerFor(store.read, job, compileGazetteer)
     const remembered = new Map(
       (await store.read.documents.remembered(caseId)).map((decision) => [
         `${decision.type}\u0000${decision.textKey}`,
