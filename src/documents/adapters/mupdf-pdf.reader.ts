@@ -1,6 +1,6 @@
-import type { Document as MupdfDocument, Page as MupdfPage } from 'mupdf'
+import type { Document as MupdfDocument, Page as MupdfPage, PDFPage } from 'mupdf'
 import { fail, ok, type Result } from '../../domain/result.ts'
-import type { DocumentReading, ReadInput, ReadLimits, ReadProblem } from '../reading/document-reading.ts'
+import type { Box, DocumentReading, ReadInput, ReadLimits, ReadProblem, Word } from '../reading/document-reading.ts'
 import type { OcrEngine } from '../ports.ts'
 import {
   createYielder,
@@ -142,8 +142,120 @@ interface PagedReading {
   readonly limits: ReadLimits
 }
 
+/** What annotation types are called in the text a reviewer reads. */
+const ANNOTATION_LABELS: Readonly<Record<string, string>> = {
+  Text: 'Note',
+  FreeText: 'Text box',
+  Highlight: 'Highlight comment',
+  Underline: 'Underline comment',
+  StrikeOut: 'Strike-out comment',
+  Squiggly: 'Squiggly comment',
+  Caret: 'Caret comment',
+  Stamp: 'Stamp',
+  Square: 'Shape comment',
+  Circle: 'Shape comment',
+  Line: 'Line comment',
+  Polygon: 'Shape comment',
+  PolyLine: 'Line comment',
+  Ink: 'Ink comment',
+  FileAttachment: 'Attachment comment',
+  Sound: 'Sound comment',
+}
+
+/** Widget values that say nothing: a checkbox or radio button left off, or ticked. */
+const EMPTY_FIELD_VALUES = new Set(['', 'Off', 'Yes', 'On'])
+
+/**
+ * The text a page holds outside its content: comments (sticky notes, text boxes, highlights' notes) and form-field
+ * values. Personal data often hides there, and it is not drawn on the page, so the structured text misses it. Each
+ * becomes a line ("Note: …", "Form field “name”: …") after the page's text, its words boxed by the annotation's
+ * rectangle on the page.
+ */
+const pageAnnotations = (
+  page: MupdfPage,
+  width: number,
+  height: number,
+): { label: string; text: string; box: Box }[] => {
+  if (!page.isPDF()) return []
+  const pdfPage = page as PDFPage
+  const boxOf = (rect: readonly number[] | undefined): Box => {
+    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = rect ?? []
+    const x = Math.min(Math.max(x0, 0), width)
+    const y = Math.min(Math.max(y0, 0), height)
+    return {
+      x: Math.round(x * 100) / 100,
+      y: Math.round(y * 100) / 100,
+      width: Math.round((Math.min(Math.max(x1, 0), width) - x) * 100) / 100,
+      height: Math.round((Math.min(Math.max(y1, 0), height) - y) * 100) / 100,
+    }
+  }
+  const found: { label: string; text: string; box: Box }[] = []
+  for (const annotation of safely(() => pdfPage.getAnnotations()) ?? []) {
+    const type = safely(() => annotation.getType()) ?? ''
+    const label = ANNOTATION_LABELS[type]
+    const contents = safely(() => annotation.getContents())?.trim() ?? ''
+    if (label !== undefined && contents !== '') {
+      found.push({ label, text: contents, box: boxOf(safely(() => annotation.getRect())) })
+    }
+  }
+  for (const widget of safely(() => pdfPage.getWidgets()) ?? []) {
+    const value = safely(() => widget.getValue())?.trim() ?? ''
+    if (EMPTY_FIELD_VALUES.has(value)) continue
+    const name =
+      (safely(() => widget.getName()) ?? '')
+        .split('.')
+        .pop()
+        ?.replace(/\[\d+\]$/u, '') ?? ''
+    found.push({
+      label: name === '' ? 'Form field' : `Form field “${name}”`,
+      text: value,
+      box: boxOf(safely(() => widget.getRect())),
+    })
+  }
+  return found
+}
+
+/** Adds the comments and form values after the page's text, with their words. */
+const withAnnotations = (
+  page: UnplacedPage,
+  annotations: readonly { label: string; text: string; box: Box }[],
+): UnplacedPage => {
+  if (annotations.length === 0) return page
+  let text = page.text
+  const words: Word[] = [...page.words]
+  for (const annotation of annotations) {
+    text += `${text === '' ? '' : '\n\n'}${annotation.label}: `
+    const start = text.length
+    const content = annotation.text.replace(/\s+/gu, ' ')
+    text += content
+    for (const match of content.matchAll(/\S+/gu)) {
+      words.push({
+        text: match[0],
+        start: start + match.index,
+        end: start + match.index + match[0].length,
+        box: annotation.box,
+      })
+    }
+  }
+  return { ...page, text, words }
+}
+
 /** Reads one page: its text layer, or OCR of its pixels when it is a scan (or has no usable text layer). */
 const readPage = async (
+  mupdf: Mupdf,
+  page: MupdfPage,
+  number: number,
+  options: PagedReading,
+  unread: Map<Unread, number[]>,
+  annotated: number[],
+): Promise<UnplacedPage> => {
+  const content = await readPageContent(mupdf, page, number, options, unread)
+  const annotations = pageAnnotations(page, content.width, content.height)
+  if (annotations.length > 0) annotated.push(number)
+  return withAnnotations(content, annotations)
+}
+
+const readPageContent = async (
   mupdf: Mupdf,
   page: MupdfPage,
   number: number,
@@ -228,6 +340,7 @@ const readOpenPdf = async (
   }
 
   const unread = new Map<Unread, number[]>()
+  const annotated: number[] = []
   const pages: UnplacedPage[] = []
   const yieldNow = createYielder()
   for (let index = 0; index < pageCount; index += 1) {
@@ -235,7 +348,7 @@ const readOpenPdf = async (
     let page: MupdfPage | undefined
     try {
       page = doc.loadPage(index)
-      pages.push(await readPage(mupdf, page, number, options, unread))
+      pages.push(await readPage(mupdf, page, number, options, unread, annotated))
     } catch {
       // The page is kept, empty, at its size when MuPDF can say it, so that page numbers still match the file.
       addUnread(unread, 'damaged', number)
@@ -257,7 +370,15 @@ const readOpenPdf = async (
   if (unread.get('damaged')?.length === pageCount) return problem('corrupt', PDF_MESSAGES.noReadablePage)
 
   const repaired = safely(() => doc.asPDF()?.wasRepaired()) === true
-  const notes = [...(repaired ? [PDF_MESSAGES.repaired] : []), ...unreadNotes(unread)]
+  const notes = [
+    ...(repaired ? [PDF_MESSAGES.repaired] : []),
+    ...unreadNotes(unread),
+    ...(annotated.length === 0
+      ? []
+      : [
+          `${describePages(annotated)} ${annotated.length > 1 ? 'have' : 'has'} comments or filled-in form fields: their text is added after the page's own, and they must be removed or redacted before release.`,
+        ]),
+  ]
   const { text, pages: placed } = joinPages(pages)
   return ok({
     kind: 'pdf',

@@ -129,4 +129,26 @@ describe('the PDF corpus', () => {
       },
     )
   })
+
+  describe('text outside the page content', () => {
+    it.each([
+      ['annotation-link-text-popup.pdf', 'Note: Text content'],
+      ['annotation-highlight.pdf', 'Highlight comment: Highlight content'],
+      ['freetexts.pdf', 'Text box: Hello World from Foxit'],
+      ['issue17215.pdf', 'Caret comment: test comment #1'],
+      ['prefilled_f1040.pdf', 'Form field “p2-t124”: foobar'],
+    ])('adds the comments and form values of %s to its text, and says so', async (name, line) => {
+      const read = await reading(name)
+      expect(read.text).toContain(line)
+      expect(read.notes.join(' ')).toMatch(/comments or filled-in form fields/u)
+    })
+
+    it('boxes a comment’s words where the comment sits on the page', async () => {
+      const read = await reading('annotation-link-text-popup.pdf')
+      const page = read.pages[0]
+      const word = page?.words.find((candidate) => candidate.text === 'content')
+      expect(word?.box).toMatchObject({ x: 71.03, width: 20, height: 20 })
+      expect(page?.text.slice(word?.start, word?.end)).toBe('content')
+    })
+  })
 })
