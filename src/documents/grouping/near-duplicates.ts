@@ -146,14 +146,20 @@ export const fingerprint = (text: string): Fingerprint => {
   if (normal === '') return emptyFingerprint()
   const hashes = shingleHashes(normal)
   const signature = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff)
+  const multipliers = MULTIPLIERS
+  const increments = INCREMENTS
   let shingleCount = 0
+  let previous = -1
+  // The hot loop of ingestion (128 multiply-adds a distinct shingle): indices are in range by construction, so the
+  // typed arrays are read without the undefined checks that `?? 0` would add to every step.
   for (let index = 0; index < hashes.length; index += 1) {
-    const hash = hashes[index] ?? 0
-    if (index > 0 && hash === hashes[index - 1]) continue
+    const hash = hashes[index] as number
+    if (hash === previous) continue
+    previous = hash
     shingleCount += 1
     for (let permutation = 0; permutation < SIGNATURE_LENGTH; permutation += 1) {
-      const value = (Math.imul(MULTIPLIERS[permutation] ?? 0, hash) + (INCREMENTS[permutation] ?? 0)) >>> 0
-      if (value < (signature[permutation] ?? 0)) signature[permutation] = value
+      const value = (Math.imul(multipliers[permutation] as number, hash) + (increments[permutation] as number)) >>> 0
+      if (value < (signature[permutation] as number)) signature[permutation] = value
     }
   }
   return { shingleCount, signature }
