@@ -1,16 +1,14 @@
-import { once } from 'node:events'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../test/app.ts'
 import { commandLineActor } from '../src/services/actor.ts'
 import { addOrganisation, logTestRequest, TEST_PASSWORD } from '../src/web/staff/staff.test-support.ts'
-import type { BasePage } from './pages/base.page.ts'
 import { CasePage } from './pages/case.page.ts'
 import { DocumentPage, DocumentsPage } from './pages/documents.page.ts'
 import { SignInPage } from './pages/sign-in.page.ts'
+import { checkPage } from './support/check-page.ts'
 import { launchChromium } from './support/chromium.ts'
+import { listen, type RunningApp } from './support/running-app.ts'
 
 /**
  * An officer adds two files to a case, watches the job read them (the page's script follows it through the API),
@@ -18,7 +16,7 @@ import { launchChromium } from './support/chromium.ts'
  * itself, to add the officer and the case, and to run the job runner as `npm start` does.
  */
 let testApp: TestApp | undefined
-let server: Server | undefined
+let running: RunningApp | undefined
 let browser: Browser | undefined
 let context: BrowserContext | undefined
 let baseUrl = ''
@@ -56,9 +54,8 @@ beforeAll(async () => {
     receivedOn: deps.clock.today(),
     requestText: 'All correspondence about the bridge repairs.',
   })
-  server = testApp.app.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  running = await listen(testApp.app, testApp.cleanUp)
+  baseUrl = running.baseUrl
   browser = await launchChromium()
 })
 
@@ -69,20 +66,8 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  if (server !== undefined) {
-    server.closeAllConnections()
-    await new Promise<void>((resolve, reject) => server?.close((error) => (error ? reject(error) : resolve())))
-  }
-  await testApp?.cleanUp()
+  await (running?.stop() ?? testApp?.cleanUp())
 })
-
-/** Every page visited passes axe's WCAG 2.2 AA rules, runs its scripts under the CSP, and gets a screenshot. */
-const checkPage = async (page: BasePage, screenshot: string): Promise<void> => {
-  expect(await page.accessibilityViolations()).toEqual([])
-  expect(page.browserErrors).toEqual([])
-  expect(await page.frontendStarted()).toBe(true)
-  await page.screenshot(screenshot)
-}
 
 describe('documents', () => {
   it('adds two files, follows the job, searches them and accepts a finding', { timeout: 180_000 }, async () => {

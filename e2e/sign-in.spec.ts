@@ -1,24 +1,22 @@
-import { once } from 'node:events'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../test/app.ts'
 import { dayNumberOfIso, toIsoDate } from '../src/domain/calendar/calendar-date.ts'
 import { commandLineActor } from '../src/services/actor.ts'
 import { addOrganisation, logTestRequest, TEST_PASSWORD } from '../src/web/staff/staff.test-support.ts'
-import type { BasePage } from './pages/base.page.ts'
 import { CasePage } from './pages/case.page.ts'
 import { CasesPage } from './pages/cases.page.ts'
 import { SignInPage } from './pages/sign-in.page.ts'
+import { checkPage } from './support/check-page.ts'
 import { launchChromium } from './support/chromium.ts'
+import { listen, type RunningApp } from './support/running-app.ts'
 
 /**
  * This spec needs the app's services as well as its address, to add an officer and a case before the browser signs
  * in, so it starts the app itself rather than through useBrowserSession.
  */
 let testApp: TestApp | undefined
-let server: Server | undefined
+let running: RunningApp | undefined
 let browser: Browser | undefined
 let context: BrowserContext | undefined
 let baseUrl = ''
@@ -46,9 +44,8 @@ beforeAll(async () => {
     assignedOfficer: { email: EMAIL },
     parts: [{ question: 'The gritting routes', outcome: null }],
   })
-  server = testApp.app.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  running = await listen(testApp.app, testApp.cleanUp)
+  baseUrl = running.baseUrl
   browser = await launchChromium()
 })
 
@@ -59,25 +56,13 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  if (server !== undefined) {
-    server.closeAllConnections()
-    await new Promise<void>((resolve, reject) => server?.close((error) => (error ? reject(error) : resolve())))
-  }
-  await testApp?.cleanUp()
+  await (running?.stop() ?? testApp?.cleanUp())
 })
 
 const newPage = async () => {
   if (browser === undefined) throw new Error('Chromium has not started')
   context = await browser.newContext()
   return context.newPage()
-}
-
-/** Every page visited passes axe's WCAG 2.2 AA rules, runs its scripts under the CSP, and gets a screenshot. */
-const checkPage = async (page: BasePage, screenshot: string): Promise<void> => {
-  expect(await page.accessibilityViolations()).toEqual([])
-  expect(page.browserErrors).toEqual([])
-  expect(await page.frontendStarted()).toBe(true)
-  await page.screenshot(screenshot)
 }
 
 describe('signing in to work on cases', () => {
