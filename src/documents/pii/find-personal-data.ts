@@ -9,8 +9,9 @@
 
 import { PII_TYPES, type Finding, type Gazetteer, type PiiType } from './finding.ts'
 import { findNamesByModel, findRepeatedNames } from './name-model.ts'
-import { compileGazetteer, matchGazetteer, NAME_RULES, type CompiledGazetteer, type NameSpan } from './names.ts'
+import { compileGazetteer, matchGazetteer, NAME_RULES, type CompiledGazetteer } from './names.ts'
 import { resolveOverlaps } from './overlaps.ts'
+import { mergeSpans, overlapsAny } from './spans.ts'
 import {
   detectBankAccounts,
   detectDatesOfBirth,
@@ -77,31 +78,6 @@ const capitalisedScan = (wanted: ReadonlySet<PiiType>): Detector => {
 
 const isCompiled = (gazetteer: Gazetteer | CompiledGazetteer): gazetteer is CompiledGazetteer =>
   'bySurname' in gazetteer
-
-/** Spans merged into disjoint intervals sorted by start, so that their ends are sorted too. */
-const mergeSpans = (spans: readonly NameSpan[]): NameSpan[] => {
-  const merged: NameSpan[] = []
-  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-    const last = merged.at(-1)
-    if (last !== undefined && span.start <= last.end)
-      merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, span.end) }
-    else merged.push(span)
-  }
-  return merged
-}
-
-/** Whether a finding overlaps any of the merged spans: a binary search for the first span ending after it starts. */
-const overlapsAny = (finding: Finding, merged: readonly NameSpan[]): boolean => {
-  let low = 0
-  let high = merged.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((merged[middle]?.end ?? 0) <= finding.start) low = middle + 1
-    else high = middle
-  }
-  const span = merged[low]
-  return span !== undefined && span.start < finding.end
-}
 
 /** Every finding, sorted by start, no two overlapping (see overlaps.ts for which one is kept). */
 export const findPersonalData = (text: string, options: FindOptions = {}): Finding[] => {

@@ -7,6 +7,7 @@
 import nlp from 'compromise'
 import type { Finding } from './finding.ts'
 import { acceptName } from './names.ts'
+import { mergeSpans, overlapsAny, type Span } from './spans.ts'
 import { makeFinding } from './text-scan.ts'
 
 export const MODEL_SCORE = 0.6
@@ -38,24 +39,6 @@ const chunksOf = (text: string): [number, number][] => {
 const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]*\.?(?:[ \t]+\p{Lu}[\p{L}'’-]*\.?)+/gu
 const WORD = /\S+/gu
 
-interface Span {
-  readonly start: number
-  readonly end: number
-}
-
-/** Whether [start, end) overlaps one of the spans (sorted by start, not overlapping). */
-const overlaps = (spans: readonly Span[], start: number, end: number): boolean => {
-  let low = 0
-  let high = spans.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if ((spans[middle]?.start ?? 0) < end) low = middle + 1
-    else high = middle
-  }
-  const span = spans[low - 1]
-  return span !== undefined && span.end > start
-}
-
 /**
  * Whether a run of capitalised words could hold a name the model would add: two to four of its words side by side,
  * none of them already found (by a rule, the gazetteer, an address), that `acceptName` accepts ("Information
@@ -65,7 +48,7 @@ const couldHoldName = (text: string, runStart: number, run: string, covered: rea
   const words = [...run.matchAll(WORD)].map((word) => {
     const start = runStart + word.index
     const end = start + word[0].length
-    return { start, end, covered: overlaps(covered, start, end) }
+    return { start, end, covered: overlapsAny({ start, end }, covered) }
   })
   for (let first = 0; first < words.length - 1; first += 1) {
     for (let last = first + 1; last < Math.min(words.length, first + 4); last += 1) {
@@ -78,18 +61,6 @@ const couldHoldName = (text: string, runStart: number, run: string, covered: rea
     }
   }
   return false
-}
-
-/** Sorted, with overlapping and touching spans joined. */
-const merged = (findings: readonly Span[]): Span[] => {
-  const sorted = [...findings].sort((a, b) => a.start - b.start)
-  const out: { start: number; end: number }[] = []
-  for (const finding of sorted) {
-    const last = out.at(-1)
-    if (last !== undefined && finding.start <= last.end) last.end = Math.max(last.end, finding.end)
-    else out.push({ start: finding.start, end: finding.end })
-  }
-  return out
 }
 
 /** A line of the text the model reads: where it is in the text, and in the text given to the model. */
@@ -144,7 +115,7 @@ const pieceAt = (pieces: readonly Piece[], position: number): Piece | undefined 
  * addresses): lines whose capitalised words they all explain are not read again.
  */
 export const findNamesByModel = (text: string, out: Finding[], covered: readonly Span[] = []): void => {
-  const candidates = candidateLines(text, merged(covered))
+  const candidates = candidateLines(text, mergeSpans(covered))
   if (candidates.pieces.length === 0) return
   const modelText = candidates.text
   for (const [chunkStart, chunkEnd] of chunksOf(modelText)) {
@@ -192,11 +163,11 @@ export const findRepeatedNames = (text: string, names: readonly Finding[], out: 
       .join('|')})(?![\\p{L}\\p{N}])`,
     'gu',
   )
-  const found = merged(names)
+  const found = mergeSpans(names)
   for (const match of text.matchAll(pattern)) {
     const start = match.index
     const end = start + match[0].length
-    if (overlaps(found, start, end)) continue
+    if (overlapsAny({ start, end }, found)) continue
     out.push(
       makeFinding('person-name', text, start, end, REPEAT_SCORE, 'the same name as found elsewhere in this text'),
     )
