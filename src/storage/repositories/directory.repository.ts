@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DirectoryPerson } from '../../documents/document-records.ts'
 import type { Schema } from '../tables/schema.ts'
+import { inBatches } from './in-batches.ts'
 
 /** The organisation's staff directory: names to find in documents, and the names that are released. */
 export const createDirectoryRepository = (db: Kysely<Schema>) => ({
@@ -24,11 +25,11 @@ export const createDirectoryRepository = (db: Kysely<Schema>) => ({
   /** Replaces the whole directory (an import from the HR system's export). */
   replace: async (organisationId: string, people: readonly DirectoryPerson[], now: string): Promise<void> => {
     await db.deleteFrom('directory_person').where('organisation_id', '=', organisationId).execute()
-    for (let index = 0; index < people.length; index += 500) {
-      await db
+    await inBatches(people, 500, (batch) =>
+      db
         .insertInto('directory_person')
         .values(
-          people.slice(index, index + 500).map((person) => ({
+          batch.map((person) => ({
             id: person.id,
             organisation_id: organisationId,
             name: person.name,
@@ -38,7 +39,7 @@ export const createDirectoryRepository = (db: Kysely<Schema>) => ({
             created_at: now,
           })),
         )
-        .execute()
-    }
+        .execute(),
+    )
   },
 })

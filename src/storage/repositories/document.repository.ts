@@ -15,6 +15,7 @@ import type { Box, DocumentKind, ReadProblemCode, Word } from '../../documents/r
 import type { DialectName } from '../database.ts'
 import type { DocumentFindingTable, DocumentTable } from '../tables/document.table.ts'
 import type { Schema } from '../tables/schema.ts'
+import { inBatches } from './in-batches.ts'
 import { readJsonColumn } from './json-column.ts'
 import { hasPositiveTerm, parseSearch, toFts5Query } from './search-query.ts'
 
@@ -201,11 +202,6 @@ const toFindingRow = (finding: DocumentFinding): FindingRow => ({
   decided_by: finding.decidedBy,
   decided_at: finding.decidedAt,
 })
-
-/** Rows a statement: SQLite allows 32,766 variables a statement, PostgreSQL 65,535. */
-const inBatches = async <T>(rows: readonly T[], size: number, write: (batch: T[]) => Promise<unknown>) => {
-  for (let index = 0; index < rows.length; index += size) await write(rows.slice(index, index + size))
-}
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/gu, (character) => `\\${character}`)
 
