@@ -67,6 +67,36 @@ export interface CaseDocument {
   readonly createdAt: string
 }
 
+/**
+ * A document's fields before anything has been read from it, or when nothing could be: no type, text, dates,
+ * people, grouping or scope decided. A failed file, or a copy recorded where it was found, starts from these.
+ */
+export const NOTHING_READ = {
+  mediaType: null,
+  kind: null,
+  title: null,
+  author: null,
+  authoredAt: null,
+  modifiedAt: null,
+  documentDate: null,
+  emailFrom: null,
+  emailTo: [],
+  emailSubject: null,
+  messageId: null,
+  pageCount: 0,
+  textLength: 0,
+  hidden: [],
+  notes: [],
+  email: null,
+  fingerprint: null,
+  duplicateOf: null,
+  nearDuplicateOf: null,
+  similarity: null,
+  threadId: null,
+  threadRole: null,
+  scope: 'undecided',
+} as const satisfies Partial<CaseDocument>
+
 export interface StoredPage {
   readonly documentId: string
   readonly number: number

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream'
 import {
   emptySummary,
   findingTextKey,
+  NOTHING_READ,
   type CaseDocument,
   type DocumentFinding,
   type IngestItem,
@@ -138,39 +139,13 @@ export const createDocumentIngestion = (dependencies: IngestionDependencies) => 
       createdAt: clock.now(),
     })
 
-    const emptyFields = {
-      mediaType: null,
-      kind: null,
-      title: null,
-      author: null,
-      authoredAt: null,
-      modifiedAt: null,
-      documentDate: null,
-      emailFrom: null,
-      emailTo: [],
-      emailSubject: null,
-      messageId: null,
-      pageCount: 0,
-      textLength: 0,
-      hidden: [],
-      notes: [],
-      email: null,
-      fingerprint: null,
-      duplicateOf: null,
-      nearDuplicateOf: null,
-      similarity: null,
-      threadId: null,
-      threadRole: null,
-      scope: 'undecided',
-    } as const
-
     const recordFailure = async (
       file: Omit<FileToRead, 'bytes' | 'sha256' | 'size'> & { sha256: string | null; size: number | null },
       problem: ReadProblem,
     ): Promise<void> => {
       const document: CaseDocument = {
         ...baseDocument(file),
-        ...emptyFields,
+        ...NOTHING_READ,
         status: 'failed',
         problem,
       }
@@ -218,7 +193,7 @@ export const createDocumentIngestion = (dependencies: IngestionDependencies) => 
         // The same bytes again: recorded where they were found (another custodian, another email), reviewed once.
         const document: CaseDocument = {
           ...baseDocument(file),
-          ...emptyFields,
+          ...NOTHING_READ,
           mediaType: original.mediaType,
           kind: original.kind,
           title: original.title,
