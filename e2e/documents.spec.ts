@@ -1,25 +1,17 @@
-import type { Browser, BrowserContext } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, type TestApp } from '../test/app.ts'
+import { describe, expect, it } from 'vitest'
 import { commandLineActor } from '../src/services/actor.ts'
 import { addOrganisation, logTestRequest, TEST_PASSWORD } from '../src/web/staff/staff.test-support.ts'
 import { CasePage } from './pages/case.page.ts'
 import { DocumentPage, DocumentsPage } from './pages/documents.page.ts'
 import { SignInPage } from './pages/sign-in.page.ts'
 import { checkPage } from './support/check-page.ts'
-import { launchChromium } from './support/chromium.ts'
-import { listen, type RunningApp } from './support/running-app.ts'
+import { useBrowserSession } from './support/browser-session.ts'
 
 /**
  * An officer adds two files to a case, watches the job read them (the page's script follows it through the API),
- * searches them, opens one and accepts the personal data found in it. Like the letters spec, it starts the app
- * itself, to add the officer and the case, and to run the job runner as `npm start` does.
+ * searches them, opens one and accepts the personal data found in it. The officer and the case are added before the
+ * app serves; the test starts the job runner itself, as `npm start` does, once the files are added.
  */
-let testApp: TestApp | undefined
-let running: RunningApp | undefined
-let browser: Browser | undefined
-let context: BrowserContext | undefined
-let baseUrl = ''
 let reference = ''
 
 const EMAIL = 'olive.officer@example.org'
@@ -39,42 +31,29 @@ const MESSAGE = [
   '',
 ].join('\r\n')
 
-beforeAll(async () => {
-  testApp = await buildTestApp({ env: { DISCLOSE_OCR: 'false' } })
-  const { deps } = testApp
-  const organisation = await addOrganisation(deps, 'North Shire Council')
-  const added = await deps.users.addUser(commandLineActor(organisation.id), {
-    email: EMAIL,
-    displayName: 'Olive Officer',
-    roles: ['officer'],
-    password: TEST_PASSWORD,
-  })
-  if (!added.ok) throw new Error(JSON.stringify(added.error))
-  reference = await logTestRequest(deps, organisation, {
-    receivedOn: deps.clock.today(),
-    requestText: 'All correspondence about the bridge repairs.',
-  })
-  running = await listen(testApp.app, testApp.cleanUp)
-  baseUrl = running.baseUrl
-  browser = await launchChromium()
-})
-
-afterEach(async () => {
-  await context?.close()
-  context = undefined
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await (running?.stop() ?? testApp?.cleanUp())
+const session = useBrowserSession({
+  env: { DISCLOSE_OCR: 'false' },
+  prepare: async ({ deps }) => {
+    const organisation = await addOrganisation(deps, 'North Shire Council')
+    const added = await deps.users.addUser(commandLineActor(organisation.id), {
+      email: EMAIL,
+      displayName: 'Olive Officer',
+      roles: ['officer'],
+      password: TEST_PASSWORD,
+    })
+    if (!added.ok) throw new Error(JSON.stringify(added.error))
+    reference = await logTestRequest(deps, organisation, {
+      receivedOn: deps.clock.today(),
+      requestText: 'All correspondence about the bridge repairs.',
+    })
+  },
 })
 
 describe('documents', () => {
   it('adds two files, follows the job, searches them and accepts a finding', { timeout: 180_000 }, async () => {
-    if (browser === undefined) throw new Error('Chromium has not started')
-    context = await browser.newContext()
+    const context = await session.newContext()
     const page = await context.newPage()
-    const signIn = new SignInPage(page, baseUrl)
+    const signIn = new SignInPage(page, session.baseUrl())
     await signIn.open(`/cases/${reference}`)
     await signIn.fillIn(EMAIL, TEST_PASSWORD)
     await signIn.submit()
@@ -97,7 +76,7 @@ describe('documents', () => {
     // Only now does the runner start, as `npm start` would: the page's script follows the job through the API and
     // puts its summary in when it has finished, without the page being loaded again.
     await page.evaluate(() => document.body.setAttribute('data-loaded-once', 'yes'))
-    await testApp?.deps.jobs.start()
+    await session.testApp().deps.jobs.start()
     await documents.latestJobSummary().waitFor({ state: 'visible', timeout: 60_000 })
     expect(await page.locator('body').getAttribute('data-loaded-once')).toBe('yes')
     expect(await documents.latestJob().locator('.govuk-tag').innerText()).toBe('Finished')

@@ -1,79 +1,57 @@
-import type { Browser, BrowserContext } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, type TestApp } from '../test/app.ts'
+import { describe, expect, it } from 'vitest'
 import { commandLineActor } from '../src/services/actor.ts'
 import { addOrganisation, TEST_PASSWORD } from '../src/web/staff/staff.test-support.ts'
 import { CasePage } from './pages/case.page.ts'
 import { LetterEditPage, LetterPage } from './pages/letter.page.ts'
 import { SignInPage } from './pages/sign-in.page.ts'
 import { checkPage } from './support/check-page.ts'
-import { launchChromium } from './support/chromium.ts'
-import { listen, type RunningApp } from './support/running-app.ts'
+import { useBrowserSession } from './support/browser-session.ts'
 
 /**
  * An officer finds what a refusal lacks on the case page, previews the response letter, edits it (a link the editor
- * refuses first), and throws the edit away. Like the sign-in spec, it starts the app itself, to add the officer and a
- * case before the browser signs in.
+ * refuses first), and throws the edit away. The officer and the case are added before the app serves.
  */
-let testApp: TestApp | undefined
-let running: RunningApp | undefined
-let browser: Browser | undefined
-let context: BrowserContext | undefined
-let baseUrl = ''
 let reference = ''
 
 const EMAIL = 'olive.officer@example.org'
 
-beforeAll(async () => {
-  testApp = await buildTestApp()
-  const { deps } = testApp
-  const organisation = await addOrganisation(deps, 'North Shire Council', {
-    reviewProcedureUrl: 'https://north-shire.example.org/foi/review',
-    complaintUrl: 'https://ico.org.uk/make-a-complaint/',
-  })
-  const added = await deps.users.addUser(commandLineActor(organisation.id), {
-    email: EMAIL,
-    displayName: 'Olive Officer',
-    roles: ['officer'],
-    password: TEST_PASSWORD,
-  })
-  if (!added.ok) throw new Error(JSON.stringify(added.error))
-  // Part 2 is withheld under section 43(2), a qualified exemption, but no public interest test is recorded.
-  const imported = await deps.cases.importCase(commandLineActor(organisation.id), {
-    reference: 'IC-700101-E2E1',
-    state: 'in-progress',
-    regime: 'foia',
-    receivedOn: '2024-10-01',
-    requestText: 'Please send the contract for street cleaning and its unit prices.',
-    requester: { name: 'Riley Requester', email: 'riley@example.net' },
-    assignedOfficer: { email: EMAIL },
-    parts: [
-      { question: 'The contract', outcome: 'disclosed-in-full' },
-      { question: 'The unit prices', outcome: 'withheld', exemptionIds: ['foia-s43-2'] },
-    ],
-    exemptionDecisions: [
-      {
-        exemptionId: 'foia-s43-2',
-        prejudice: 'would-be-likely-to',
-        reasons: 'Publishing the unit prices would let the supplier’s competitors undercut it.',
-      },
-    ],
-  })
-  if (!imported.ok) throw new Error(JSON.stringify(imported.error))
-  reference = imported.value.case.reference
-  running = await listen(testApp.app, testApp.cleanUp)
-  baseUrl = running.baseUrl
-  browser = await launchChromium()
-})
-
-afterEach(async () => {
-  await context?.close()
-  context = undefined
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await (running?.stop() ?? testApp?.cleanUp())
+const session = useBrowserSession({
+  prepare: async ({ deps }) => {
+    const organisation = await addOrganisation(deps, 'North Shire Council', {
+      reviewProcedureUrl: 'https://north-shire.example.org/foi/review',
+      complaintUrl: 'https://ico.org.uk/make-a-complaint/',
+    })
+    const added = await deps.users.addUser(commandLineActor(organisation.id), {
+      email: EMAIL,
+      displayName: 'Olive Officer',
+      roles: ['officer'],
+      password: TEST_PASSWORD,
+    })
+    if (!added.ok) throw new Error(JSON.stringify(added.error))
+    // Part 2 is withheld under section 43(2), a qualified exemption, but no public interest test is recorded.
+    const imported = await deps.cases.importCase(commandLineActor(organisation.id), {
+      reference: 'IC-700101-E2E1',
+      state: 'in-progress',
+      regime: 'foia',
+      receivedOn: '2024-10-01',
+      requestText: 'Please send the contract for street cleaning and its unit prices.',
+      requester: { name: 'Riley Requester', email: 'riley@example.net' },
+      assignedOfficer: { email: EMAIL },
+      parts: [
+        { question: 'The contract', outcome: 'disclosed-in-full' },
+        { question: 'The unit prices', outcome: 'withheld', exemptionIds: ['foia-s43-2'] },
+      ],
+      exemptionDecisions: [
+        {
+          exemptionId: 'foia-s43-2',
+          prejudice: 'would-be-likely-to',
+          reasons: 'Publishing the unit prices would let the supplier’s competitors undercut it.',
+        },
+      ],
+    })
+    if (!imported.ok) throw new Error(JSON.stringify(imported.error))
+    reference = imported.value.case.reference
+  },
 })
 
 describe('the refusal-notice check and the response letter', () => {
@@ -83,10 +61,9 @@ describe('the refusal-notice check and the response letter', () => {
       timeout: 180_000,
     },
     async () => {
-      if (browser === undefined) throw new Error('Chromium has not started')
-      context = await browser.newContext()
+      const context = await session.newContext()
       const page = await context.newPage()
-      const signIn = new SignInPage(page, baseUrl)
+      const signIn = new SignInPage(page, session.baseUrl())
       await signIn.open(`/cases/${reference}`)
       await signIn.fillIn(EMAIL, TEST_PASSWORD)
       await signIn.submit()
@@ -105,7 +82,7 @@ describe('the refusal-notice check and the response letter', () => {
       expect(await letter.sectionHeadings().allInnerTexts()).toEqual(['Request', 'Our response', 'Next steps'])
       expect(await letter.letterText().innerText()).toContain('Riley Requester')
       expect(await letter.editedNote().count()).toBe(0)
-      const pdf = await context.request.get(`${baseUrl}${await letter.pdfLink().getAttribute('href')}`)
+      const pdf = await context.request.get(`${session.baseUrl()}${await letter.pdfLink().getAttribute('href')}`)
       expect(pdf.headers()['content-type']).toBe('application/pdf')
       expect(pdf.headers()['content-disposition']).toBe(`attachment; filename="${reference}-response.pdf"`)
       await checkPage(letter, 'letters-2-preview')

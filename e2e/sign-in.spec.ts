@@ -1,6 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, type TestApp } from '../test/app.ts'
+import { describe, expect, it } from 'vitest'
 import { dayNumberOfIso, toIsoDate } from '../src/domain/calendar/calendar-date.ts'
 import { commandLineActor } from '../src/services/actor.ts'
 import { addOrganisation, logTestRequest, TEST_PASSWORD } from '../src/web/staff/staff.test-support.ts'
@@ -8,67 +6,47 @@ import { CasePage } from './pages/case.page.ts'
 import { CasesPage } from './pages/cases.page.ts'
 import { SignInPage } from './pages/sign-in.page.ts'
 import { checkPage } from './support/check-page.ts'
-import { launchChromium } from './support/chromium.ts'
-import { listen, type RunningApp } from './support/running-app.ts'
+import { useBrowserSession } from './support/browser-session.ts'
 
 /**
- * This spec needs the app's services as well as its address, to add an officer and a case before the browser signs
- * in, so it starts the app itself rather than through useBrowserSession.
+ * An officer signs in, sees the cases list, opens a case and signs out. The officer and a case are added through
+ * the app's services before it serves.
  */
-let testApp: TestApp | undefined
-let running: RunningApp | undefined
-let browser: Browser | undefined
-let context: BrowserContext | undefined
-let baseUrl = ''
 let reference = ''
 
 const EMAIL = 'olive.officer@example.org'
 
-beforeAll(async () => {
-  testApp = await buildTestApp()
-  const { deps } = testApp
-  const organisation = await addOrganisation(deps, 'North Shire Council')
-  const added = await deps.users.addUser(commandLineActor(organisation.id), {
-    email: EMAIL,
-    displayName: 'Olive Officer',
-    roles: ['officer'],
-    password: TEST_PASSWORD,
-  })
-  if (!added.ok) throw new Error(JSON.stringify(added.error))
-  const weekAgo = toIsoDate(dayNumberOfIso(deps.clock.today()) - 7)
-  reference = await logTestRequest(deps, organisation, {
-    receivedOn: weekAgo,
-    channel: 'email',
-    requestText: 'Please send the gritting routes for this winter.\nA map is fine.',
-    requester: { name: 'Riley Requester', email: 'riley@example.net' },
-    assignedOfficer: { email: EMAIL },
-    parts: [{ question: 'The gritting routes', outcome: null }],
-  })
-  running = await listen(testApp.app, testApp.cleanUp)
-  baseUrl = running.baseUrl
-  browser = await launchChromium()
-})
-
-afterEach(async () => {
-  await context?.close()
-  context = undefined
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await (running?.stop() ?? testApp?.cleanUp())
+const session = useBrowserSession({
+  prepare: async ({ deps }) => {
+    const organisation = await addOrganisation(deps, 'North Shire Council')
+    const added = await deps.users.addUser(commandLineActor(organisation.id), {
+      email: EMAIL,
+      displayName: 'Olive Officer',
+      roles: ['officer'],
+      password: TEST_PASSWORD,
+    })
+    if (!added.ok) throw new Error(JSON.stringify(added.error))
+    const weekAgo = toIsoDate(dayNumberOfIso(deps.clock.today()) - 7)
+    reference = await logTestRequest(deps, organisation, {
+      receivedOn: weekAgo,
+      channel: 'email',
+      requestText: 'Please send the gritting routes for this winter.\nA map is fine.',
+      requester: { name: 'Riley Requester', email: 'riley@example.net' },
+      assignedOfficer: { email: EMAIL },
+      parts: [{ question: 'The gritting routes', outcome: null }],
+    })
+  },
 })
 
 const newPage = async () => {
-  if (browser === undefined) throw new Error('Chromium has not started')
-  context = await browser.newContext()
+  const context = await session.newContext()
   return context.newPage()
 }
 
 describe('signing in to work on cases', () => {
   it('signs in, sees the cases list, opens a case and signs out', { timeout: 180_000 }, async () => {
     const page = await newPage()
-    const signIn = new SignInPage(page, baseUrl)
+    const signIn = new SignInPage(page, session.baseUrl())
 
     // A staff page sends the public to sign in, and brings them back there afterwards.
     await signIn.open('/cases?show=all-open')
@@ -115,12 +93,12 @@ describe('signing in to work on cases', () => {
     await checkPage(casePage, 'sign-in-5-case')
 
     await casePage.signOut()
-    const signedOut = new SignInPage(page, baseUrl)
+    const signedOut = new SignInPage(page, session.baseUrl())
     expect(await signedOut.signedOutBanner().innerText()).toContain('You have signed out')
     await checkPage(signedOut, 'sign-in-6-signed-out')
 
     // The session is over: the case is behind sign-in again.
-    await page.goto(`${baseUrl}/cases/${reference}`)
+    await page.goto(`${session.baseUrl()}/cases/${reference}`)
     expect(new URL(page.url()).pathname).toBe('/sign-in')
   })
 })
